@@ -1,0 +1,182 @@
+"""The ``goalgraph`` command: a thin layer over the Python API.
+
+Only click is imported at start-up; rdflib, Oxigraph and the rest load when a
+command runs, so ``goalgraph --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from goalgraph import __version__
+from goalgraph.errors import DataError, GoalgraphError
+
+if TYPE_CHECKING:
+    from goalgraph.loading import GoalDataset
+    from goalgraph.summary import Stats
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Prints goalgraph's own errors as one message and exits with their status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GoalgraphError as error:
+            # A syntax error reads FILE:LINE: message, as compilers print them.
+            click.echo(str(error) if isinstance(error, DataError) else f"goalgraph: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def dataset_options(command: F) -> F:
+    """The options every command that reads the goal graph takes."""
+    options = [
+        click.option(
+            "--data",
+            "data",
+            multiple=True,
+            type=click.Path(path_type=Path),
+            metavar="PATH",
+            help="A file or folder of RDF to add to the bundled dataset (Turtle, TriG, "
+            "N-Triples, N-Quads, JSON-LD, RDF/XML). Repeatable.",
+        ),
+        click.option(
+            "--no-bundled",
+            is_flag=True,
+            help="Leave out the bundled dataset (the ontology is always loaded).",
+        ),
+        click.option(
+            "--base",
+            metavar="IRI",
+            envvar="GOALGRAPH_BASE",
+            help="Base namespace that relative IRIs in the data resolve against "
+            "[env GOALGRAPH_BASE; default https://w3id.org/goalgraph/id/].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset:
+    from goalgraph.loading import load
+
+    return load(data, bundled=not no_bundled, base=base)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="goalgraph")
+def main() -> None:
+    """goalgraph: organisations' goals as a linked-data knowledge graph.
+
+    Missions, visions, focus points, strategic markers and targets, with who holds
+    them, the plans they belong to and how they align. The bundled dataset is the
+    Danish justice sector; add your own with --data.
+    """
+
+
+@main.command()
+@dataset_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
+    """Check the data: syntax, shapes, references and cycles.
+
+    Syntax errors name the file and line; SHACL violations, dangling references
+    (a holder or alignment pointing at nothing) and cycles in alignment name the
+    file, the node's label and IRI, and what to fix.
+
+    Exits 0 when the data is valid, 1 when it is not, 2 on a usage error
+    (such as a path that does not exist).
+    """
+    from goalgraph.loading import GoalDataset, find_sources
+    from goalgraph.validation import validate as check
+
+    dataset = GoalDataset(base)
+    sources = find_sources(data, bundled=not no_bundled, base=dataset.base)
+    # Every file is parsed, so one run reports every syntax error, not just the first.
+    syntax_errors: list[DataError] = []
+    for source in sources:
+        try:
+            dataset.add_source(source)
+        except DataError as error:
+            syntax_errors.append(error)
+    if syntax_errors:
+        if output_format == "json":
+            problems = [
+                {"check": "syntax", "source": e.path, "line": e.line, "message": e.message}
+                for e in syntax_errors
+            ]
+            click.echo(json.dumps({"conforms": False, "problems": problems}, ensure_ascii=False, indent=2))
+        else:
+            for syntax_error in syntax_errors:
+                click.echo(str(syntax_error))
+            click.echo(f"invalid: {len(syntax_errors)} file(s) with syntax errors", err=True)
+        click.get_current_context().exit(1)
+
+    report = check(dataset)
+    if output_format == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        if report.problems:
+            click.echo(str(report))
+        violations = sum(p.severity == "violation" for p in report.problems)
+        if report.conforms:
+            click.echo(f"valid: {len(sources)} files, {len(dataset.oxigraph):,} triples", err=True)
+        else:
+            click.echo(f"invalid: {violations} problem(s)", err=True)
+    click.get_current_context().exit(0 if report.conforms else 1)
+
+
+@main.command()
+@dataset_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def stats(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
+    """Count what the graph holds: statements by type, alignments by kind.
+
+    Also triples (over all named graphs, the ontology included), organisations and
+    plans. The JSON form is the same dictionary `goalgraph.stats()` returns.
+    """
+    from goalgraph.summary import stats as count
+
+    counts = count(_load(data, no_bundled, base))
+    if output_format == "json":
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        click.echo(_stats_text(counts))
+
+
+def _stats_text(counts: Stats) -> str:
+    rows = [
+        ("triples", counts["triples"]),
+        ("organisations", counts["organisations"]),
+        ("plans", counts["plans"]),
+        ("statements", sum(counts["statements"].values())),
+        *((f"  {name}", n) for name, n in counts["statements"].items() if n),
+        ("alignments", sum(counts["alignments"].values())),
+        *((f"  {name}", n) for name, n in counts["alignments"].items()),
+    ]
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name:<{width}}  {n:>9,}" for name, n in rows)

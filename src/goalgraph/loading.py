@@ -1,0 +1,305 @@
+"""Load the ontology, the bundled dataset and users' files into one RDF dataset.
+
+The dataset is an rdflib :class:`~rdflib.Dataset` whose store is Oxigraph (through
+oxrdflib): rdflib's API with Oxigraph's parser and SPARQL engine. Files are parsed
+by Oxigraph directly into the store, each into a named graph of its own, and the
+default graph is the union of all of them, so queries see everything.
+
+Relative IRIs in a file resolve against the dataset's *base namespace*, so the
+bundled data (which writes ``<anklagemyndigheden>`` for the prosecution service)
+can be served under any domain: pass ``base=``, set ``GOALGRAPH_BASE``, or keep the
+default :data:`DEFAULT_BASE`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import uuid4
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, URIRef
+
+from goalgraph.errors import DataError, SourceError, display_path
+from goalgraph.namespaces import ONTOLOGY_IRI, PREFIXES
+from goalgraph.resources import bundled_data_dir, ontology_file
+
+__all__ = [
+    "BASE_ENV",
+    "DEFAULT_BASE",
+    "FORMATS",
+    "GoalDataset",
+    "Source",
+    "find_sources",
+    "load",
+    "resolve_base",
+]
+
+#: The base namespace of dataset IRIs when none is configured.
+DEFAULT_BASE = "https://w3id.org/goalgraph/id/"
+#: The environment variable that configures the base namespace.
+BASE_ENV = "GOALGRAPH_BASE"
+
+#: The RDF formats goalgraph reads, by file name suffix.
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file to load and the named graph it loads into.
+
+    Attributes
+    ----------
+    path : Path
+        The file.
+    graph : URIRef
+        Its named graph: the ontology's IRI for the ontology, ``{base}graph/{name}``
+        for a bundled file, the file's ``file:`` URI for a user's file.
+    format : pyoxigraph.RdfFormat
+        Its RDF format, from its suffix.
+    bundled : bool
+        Whether it ships with goalgraph (the ontology or the bundled dataset).
+    """
+
+    path: Path
+    graph: URIRef
+    format: ox.RdfFormat
+    bundled: bool = False
+
+    @property
+    def display(self) -> str:
+        """The file as shown in messages."""
+        return display_path(self.path)
+
+
+def resolve_base(base: str | None = None) -> str:
+    """Return the base namespace: `base`, else ``$GOALGRAPH_BASE``, else the default.
+
+    Raises
+    ------
+    SourceError
+        If the base is not an absolute http(s) IRI ending in ``/`` or ``#``.
+
+    Examples
+    --------
+    >>> resolve_base("https://data.example.org/goals/")
+    'https://data.example.org/goals/'
+    """
+    chosen = base or os.environ.get(BASE_ENV) or DEFAULT_BASE
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", chosen):
+        raise SourceError(f"base namespace {chosen!r} must be an absolute http(s) IRI ending in '/' or '#'")
+    return chosen
+
+
+def _format_of(path: Path) -> ox.RdfFormat | None:
+    return FORMATS.get(path.suffix.lower())
+
+
+def _rdf_files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.is_file() and not hidden and _format_of(path) is not None:
+            yield path
+
+
+def find_sources(
+    paths: Iterable[PathLike] | PathLike | None = None,
+    *,
+    bundled: bool = True,
+    base: str | None = None,
+) -> list[Source]:
+    """List the files that :func:`load` would load, in order, with their graphs.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths, optional
+        Files or folders to add. A folder adds every RDF file under it.
+    bundled : bool
+        Include the bundled dataset. The ontology is always included.
+    base : str, optional
+        The base namespace (see :func:`resolve_base`).
+
+    Returns
+    -------
+    list of Source
+
+    Raises
+    ------
+    SourceError
+        If a path does not exist, a folder holds no RDF file, or a file's suffix
+        names no RDF format goalgraph reads.
+    """
+    base = resolve_base(base)
+    sources = [Source(ontology_file(), URIRef(ONTOLOGY_IRI), ox.RdfFormat.TURTLE, bundled=True)]
+    if bundled:
+        data_dir = bundled_data_dir()
+        for path in _rdf_files(data_dir):
+            name = path.relative_to(data_dir).with_suffix("").as_posix()
+            sources.append(Source(path, URIRef(f"{base}graph/{name}"), FORMATS[path.suffix.lower()], True))
+
+    if paths is None:
+        paths = []
+    elif isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            raise SourceError(f"{given}: no such file or folder")
+        if path.is_dir():
+            files = list(_rdf_files(path))
+            if not files:
+                suffixes = ", ".join(sorted(FORMATS))
+                raise SourceError(f"{given}: no RDF files in this folder (looked for {suffixes})")
+        else:
+            if _format_of(path) is None:
+                suffixes = ", ".join(sorted(FORMATS))
+                raise SourceError(
+                    f"{given}: cannot tell the RDF format from the suffix {path.suffix!r} "
+                    f"(goalgraph reads {suffixes})"
+                )
+            files = [path]
+        for file in files:
+            resolved = file.resolve()
+            sources.append(Source(resolved, URIRef(resolved.as_uri()), FORMATS[file.suffix.lower()]))
+
+    unique: dict[Path, Source] = {}
+    for source in sources:
+        unique.setdefault(source.path.resolve(), source)
+    return list(unique.values())
+
+
+class GoalDataset(Dataset):
+    """An rdflib Dataset in an in-memory Oxigraph store, with where its graphs came from.
+
+    Query it as any rdflib Dataset (``ds.query(...)``; the default graph is the
+    union of all named graphs), or reach the Oxigraph store itself as
+    :attr:`oxigraph` when rdflib's per-triple API is too slow for a job.
+
+    Parameters
+    ----------
+    base : str, optional
+        The base namespace relative IRIs resolve against (see :func:`resolve_base`).
+
+    Attributes
+    ----------
+    base : str
+        The base namespace.
+    sources : list of Source
+        The files loaded so far, one per named graph.
+    oxigraph : pyoxigraph.Store
+        The store underneath.
+    """
+
+    def __init__(self, base: str | None = None) -> None:
+        self.oxigraph = ox.Store()
+        super().__init__(store=OxigraphStore(store=self.oxigraph), default_union=True)
+        self.base = resolve_base(base)
+        self.sources: list[Source] = []
+        for prefix, namespace in PREFIXES.items():
+            self.bind(prefix, namespace, override=True, replace=True)
+
+    def add_source(self, source: Source) -> None:
+        """Parse `source` into its named graph, replacing what that graph held.
+
+        The file is parsed in one transaction: on an error the dataset is unchanged.
+
+        Raises
+        ------
+        DataError
+            If the file is not valid RDF in its format, or cannot be read.
+        """
+        graph = ox.NamedNode(str(source.graph))
+        replacing = self.oxigraph.contains_named_graph(graph)
+        # A reload goes through a scratch graph, so a failed parse leaves the old content.
+        target = ox.NamedNode(f"urn:uuid:{uuid4()}") if replacing else graph
+        try:
+            self.oxigraph.load(
+                path=str(source.path), format=source.format, base_iri=self.base, to_graph=target
+            )
+        except SyntaxError as error:
+            if replacing:
+                self.oxigraph.remove_graph(target)
+            raise _data_error(source, error) from None
+        except OSError as error:
+            raise DataError(source.display, error.strerror or str(error)) from None
+        if replacing:
+            self.oxigraph.update(f"MOVE GRAPH <{target.value}> TO GRAPH <{graph.value}>")
+        self.sources = [s for s in self.sources if s.graph != source.graph] + [source]
+
+    def source_of(self, graph: URIRef | str) -> Source | None:
+        """The source loaded into named graph `graph`, if any."""
+        return next((s for s in self.sources if str(s.graph) == str(graph)), None)
+
+
+_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
+
+
+def _data_error(source: Source, error: SyntaxError) -> DataError:
+    message = _POSITION.sub("", str(error.msg))
+    if "LoadDocumentCallback" in message:
+        message = (
+            "the JSON-LD refers to a remote @context; goalgraph does not fetch from the "
+            "network, so put the context in the file"
+        )
+    return DataError(source.display, message, line=error.lineno, column=error.offset)
+
+
+def load(
+    paths: Iterable[PathLike] | PathLike | None = None,
+    *,
+    bundled: bool = True,
+    base: str | None = None,
+) -> GoalDataset:
+    """Load the ontology, the bundled dataset and any extra files into a dataset.
+
+    Each file goes into a named graph of its own (see :class:`Source`); TriG,
+    N-Quads and JSON-LD files keep the named graphs they declare.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths, optional
+        Extra files or folders: Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML.
+    bundled : bool
+        Include the bundled dataset (the ontology is always included).
+    base : str, optional
+        The base namespace that relative IRIs resolve against.
+
+    Returns
+    -------
+    GoalDataset
+
+    Raises
+    ------
+    SourceError
+        If a path does not exist or holds no RDF file.
+    DataError
+        If a file is not valid RDF; the message names the file and line.
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> ds = goalgraph.load()
+    >>> len(ds.sources) > 1
+    True
+    >>> ds.query("ASK { ?s gg:text 'Kvalitet i sagsbehandlingen'@da }").askAnswer
+    True
+    """
+    dataset = GoalDataset(base)
+    for source in find_sources(paths, bundled=bundled, base=dataset.base):
+        dataset.add_source(source)
+    return dataset

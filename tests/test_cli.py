@@ -1,0 +1,174 @@
+"""The `goalgraph` command, run as users run it: a real process, its exit status and output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, REPOSITORY
+
+BAD = FIXTURES / "bad"
+
+
+def goalgraph(*args: str | Path, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess[str]:
+    """Run the command in a fresh interpreter, as a user would."""
+    env = {k: v for k, v in os.environ.items() if k != "GOALGRAPH_BASE"}
+    return subprocess.run(
+        [sys.executable, "-m", "goalgraph", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("args", [[], ["validate"], ["stats"]])
+def test_help_on_every_level(args: list[str]) -> None:
+    result = goalgraph(*args, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: goalgraph")
+    if args:
+        for option in ("--data PATH", "--no-bundled", "--base IRI", "--format"):
+            assert option in result.stdout
+
+
+def test_version() -> None:
+    import goalgraph as package
+
+    result = goalgraph("--version")
+    assert result.stdout.strip() == f"goalgraph, version {package.__version__}"
+
+
+def test_help_does_not_import_the_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from goalgraph.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('rdflib', 'pyoxigraph', 'pyshacl', 'networkx') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("HEAVY []")
+
+
+def test_validate_bundled_data() -> None:
+    result = goalgraph("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("valid: 5 files, ")
+
+
+def test_stats_json_has_the_documented_shape() -> None:
+    result = goalgraph("stats", "--format", "json")
+    assert result.returncode == 0
+    counts = json.loads(result.stdout)
+    assert set(counts) >= {"triples", "organisations", "statements", "alignments"}
+    assert counts["organisations"] == 6
+    assert counts["statements"]["Mission"] == 4
+    assert counts["statements"]["Target"] == 0
+    assert counts["alignments"] == {"stated": 9, "curated": 22, "suggested": 0}
+    assert counts["triples"] > 900
+
+
+def test_stats_text() -> None:
+    result = goalgraph("stats")
+    assert result.returncode == 0
+    rows = (line.rsplit(maxsplit=1) for line in result.stdout.splitlines())
+    lines = {name.strip(): count for name, count in rows}
+    assert lines["statements"] == "22"
+    assert lines["StrategicMarker"] == "4"
+    assert lines["curated"] == "22"
+
+
+def test_no_bundled_leaves_only_the_ontology_and_given_data(tmp_path: Path) -> None:
+    result = goalgraph("stats", "--no-bundled", "--format", "json")
+    counts = json.loads(result.stdout)
+    assert sum(counts["statements"].values()) == 0
+    assert counts["organisations"] == 0
+    assert counts["triples"] > 0  # the ontology
+
+
+def test_data_from_another_folder_with_another_base(tmp_path: Path) -> None:
+    (tmp_path / "extra.ttl").write_text(
+        "@prefix gg: <https://w3id.org/goalgraph/ontology#> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        '<politiet/2019/target/faerre-indbrud> a gg:Target ; gg:text "Færre indbrud"@da ;\n'
+        "    gg:holder <politiet> ; dcterms:source <https://politi.dk/> .\n",
+        encoding="utf-8",
+    )
+    result = goalgraph("validate", "--data", "extra.ttl", "--base", "https://data.example.org/", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    stats = json.loads(goalgraph("stats", "--data", tmp_path / "extra.ttl", "--format", "json").stdout)
+    assert stats["statements"]["Target"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (["--data", "missing.ttl"], 2, "goalgraph: missing.ttl: no such file or folder\n"),
+        (["--data", BAD / "no-rdf"], 2, "no RDF files in this folder"),
+        (["--data", BAD / "syntax-error.ttl"], 1, "tests/fixtures/bad/syntax-error.ttl:6: "),
+        (["--data", BAD / "not-json.jsonld"], 1, "tests/fixtures/bad/not-json.jsonld:5: "),
+        (["--data", BAD / "no-holder.ttl"], 1, "A statement needs a holder"),
+        (["--data", BAD / "unknown-holder.ttl"], 1, "politiett>]"),
+        (["--data", BAD / "bad-strength.ttl"], 1, "must be gg:strong, gg:moderate or gg:weak"),
+        (["--data", BAD / "cycle.ttl"], 1, "alignment cycle: "),
+        (["--base", "not-an-iri"], 2, "base namespace 'not-an-iri' must be an absolute"),
+        (["--format", "xml"], 2, "Invalid value for '--format'"),
+    ],
+    ids=[
+        "missing-file",
+        "folder-without-rdf",
+        "turtle-syntax",
+        "jsonld-not-json",
+        "no-holder",
+        "unknown-holder",
+        "bad-strength",
+        "cycle",
+        "bad-base",
+        "bad-option",
+    ],
+)
+def test_validate_bad_input(tmp_path: Path, args: list[str | Path], status: int, message: str) -> None:
+    args = [a.relative_to(REPOSITORY) if isinstance(a, Path) else a for a in args]
+    before = sorted(REPOSITORY.iterdir())
+    result = goalgraph("validate", *args)
+    output = result.stdout + result.stderr
+    assert result.returncode == status, output
+    assert message in output
+    assert "Traceback" not in output
+    assert sorted(REPOSITORY.iterdir()) == before  # nothing written
+
+
+def test_stats_on_bad_input_fails_without_traceback() -> None:
+    result = goalgraph("stats", "--data", Path("tests/fixtures/bad/syntax-error.ttl"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == "tests/fixtures/bad/syntax-error.ttl:6: Unexpected end (column 1)\n"
+
+
+def test_validate_reports_every_syntax_error_at_once() -> None:
+    result = goalgraph(
+        "validate",
+        "--data",
+        "tests/fixtures/bad/syntax-error.ttl",
+        "--data",
+        "tests/fixtures/bad/not-json.jsonld",
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("tests/fixtures/bad/syntax-error.ttl:6: ")
+    assert result.stdout.splitlines()[1].startswith("tests/fixtures/bad/not-json.jsonld:5: ")
+
+
+def test_validate_json_output() -> None:
+    result = goalgraph("validate", "--data", "tests/fixtures/bad/no-holder.ttl", "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["conforms"] is False
+    assert [p["check"] for p in report["problems"]] == ["shacl"]

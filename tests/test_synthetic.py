@@ -1,0 +1,219 @@
+"""Tests of goalgraph.synthetic: synthetic goal graphs load, validate, count and stay acyclic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+import goalgraph
+from goalgraph import synthetic
+from goalgraph.loading import DEFAULT_BASE, GoalDataset
+from goalgraph.synthetic import organisations_for_triples, synthetic_counts, write_synthetic
+
+# Small, because SHACL validation takes most of a second per organisation, yet big
+# enough for three levels: the top, ten children and a grandchild (index 11, the
+# first child of 1, whose cross-link goes to its parent rather than a sibling).
+N = 12
+SEED = 7
+TOP = f"{DEFAULT_BASE}synthetic/org-00000"
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    path = tmp_path_factory.mktemp("synthetic") / "goals.ttl"
+    return path, write_synthetic(path, N, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def dataset(written: tuple[Path, int]) -> GoalDataset:
+    return goalgraph.load([written[0]], bundled=False)
+
+
+@pytest.fixture(scope="module")
+def ontology_triples() -> int:
+    return len(goalgraph.load(bundled=False).oxigraph)
+
+
+def test_small_graph_validates(dataset: GoalDataset) -> None:
+    report = goalgraph.validate(dataset)
+    assert report.conforms, str(report)
+    assert report.problems == ()
+
+
+def test_returned_count_is_the_triples_loaded(
+    written: tuple[Path, int], dataset: GoalDataset, ontology_triples: int
+) -> None:
+    _path, triples = written
+    assert triples == len(dataset.oxigraph) - ontology_triples
+    assert triples == synthetic_counts(N).triples
+
+
+@pytest.mark.parametrize("organisations", [1, 2, 11, 40])
+def test_expected_count_agrees_for_other_sizes(
+    tmp_path: Path, organisations: int, ontology_triples: int
+) -> None:
+    path = tmp_path / "goals.nt"
+    triples = write_synthetic(path, organisations, seed=organisations)
+    loaded = goalgraph.load([path], bundled=False)
+    assert triples == synthetic_counts(organisations).triples == len(loaded.oxigraph) - ontology_triples
+
+
+def test_counts_by_class_match_the_structure(dataset: GoalDataset) -> None:
+    counts = synthetic_counts(N)
+    stats = goalgraph.stats(dataset)
+    assert stats["organisations"] == counts.organisations == N
+    assert stats["plans"] == counts.plans == N
+    statements = stats["statements"]
+    assert statements["Mission"] == counts.missions == N
+    assert statements["Vision"] == counts.visions == N
+    assert statements["Goal"] == counts.goals
+    assert statements["Objective"] == counts.objectives
+    # 2, 3 or 4 goals in turn, and 1 to 3 objectives per goal.
+    assert counts.goals == sum(2 + i % 3 for i in range(N))
+    assert counts.goals <= counts.objectives <= 3 * counts.goals
+    assert {name for name, count in statements.items() if count} == {"Mission", "Vision", "Goal", "Objective"}
+    assert stats["alignments"] == {"curated": counts.curated, "stated": counts.stated, "suggested": 0}
+    # Stated: objective → goal, and mission and vision → the parent's; curated: goal →
+    # own mission or vision, and one cross-link for every organisation but the top.
+    assert counts.stated == counts.objectives + 2 * (N - 1)
+    assert counts.curated == counts.goals + (N - 1)
+
+
+def test_every_alignment_is_plain_and_qualified(dataset: GoalDataset) -> None:
+    counts = synthetic_counts(N)
+    supports = dataset.query("SELECT (COUNT(*) AS ?n) WHERE { ?a gg:supports ?b }")
+    assert [int(row[0]) for row in supports] == [counts.stated + counts.curated]
+    unmatched = dataset.query(
+        """ASK { ?a gg:supports ?b .
+                 FILTER NOT EXISTS { ?alignment a gg:Alignment ; gg:from ?a ; gg:to ?b } }"""
+    )
+    assert unmatched.askAnswer is False
+
+
+def test_strengths_are_mixed(dataset: GoalDataset) -> None:
+    rows = dataset.query("SELECT DISTINCT ?strength WHERE { ?alignment gg:strength ?strength }")
+    strengths = {str(row[0]).rsplit("#", 1)[-1] for row in rows}
+    assert strengths == {"strong", "moderate", "weak"}
+
+
+def test_texts_are_danish_with_english_translations(written: tuple[Path, int], dataset: GoalDataset) -> None:
+    text = written[0].read_text(encoding="utf-8")
+    assert all(letter in text for letter in "æøå")
+    missing = dataset.query(
+        """ASK { ?statement a/rdfs:subClassOf gg:Statement .
+                 FILTER NOT EXISTS { ?statement gg:text ?da ; gg:translation ?en .
+                                     FILTER (lang(?da) = "da" && lang(?en) = "en") } }"""
+    )
+    assert missing.askAnswer is False
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path: Path) -> None:
+    for suffix in (".ttl", ".nt"):
+        first, again, other = (tmp_path / f"{name}{suffix}" for name in ("first", "again", "other"))
+        write_synthetic(first, 30, seed=3)
+        write_synthetic(again, 30, seed=3)
+        write_synthetic(other, 30, seed=4)
+        assert first.read_bytes() == again.read_bytes()
+        assert first.read_bytes() != other.read_bytes()
+
+
+def test_turtle_and_ntriples_hold_the_same_triples(tmp_path: Path) -> None:
+    base = "https://data.example.org/goals/"
+    triples: list[set[ox.Triple]] = []
+    for name in ("goals.ttl", "goals.nt"):
+        path = tmp_path / name
+        write_synthetic(path, 15, seed=2, base=base)
+        store = ox.Store()
+        store.load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]), base_iri=base)
+        triples.append({quad.triple for quad in store})
+    turtle, ntriples = triples
+    assert turtle == ntriples
+    assert len(turtle) == synthetic_counts(15).triples
+    assert ox.NamedNode(f"{base}synthetic/org-00000") in {triple.subject for triple in turtle}
+
+
+def test_ntriples_iris_are_absolute(tmp_path: Path) -> None:
+    path = tmp_path / "goals.nt"
+    write_synthetic(path, 3, base="https://data.example.org/goals/")
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+    assert lines
+    assert all(line.startswith("<https://data.example.org/goals/synthetic/") for line in lines)
+
+
+def test_alignments_are_acyclic(dataset: GoalDataset) -> None:
+    links = nx.DiGraph()
+    links.add_edges_from(
+        (row[0], row[1]) for row in dataset.query("SELECT ?a ?b WHERE { ?a gg:supports ?b }")
+    )
+    counts = synthetic_counts(N)
+    assert links.number_of_edges() == counts.stated + counts.curated
+    assert nx.is_directed_acyclic_graph(links)
+
+
+def test_every_statement_reaches_the_top(dataset: GoalDataset) -> None:
+    tops = f"<{TOP}/mission> <{TOP}/vision>"
+    query = f"""
+        SELECT (COUNT(DISTINCT ?statement) AS ?n) WHERE {{
+            ?statement a/rdfs:subClassOf gg:Statement .
+            FILTER (?statement NOT IN ({tops.replace("> <", ">, <")}))
+            FILTER NOT EXISTS {{ VALUES ?top {{ {tops} }} ?statement gg:supports+ ?top . }}
+        }}"""
+    unreached = [int(row[0]) for row in dataset.query(query)]
+    assert unreached == [0]
+    reaching = dataset.query(
+        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?top {{ {tops} }} ?s gg:supports+ ?top . }}"
+    )
+    counts = synthetic_counts(N)
+    everything = counts.missions + counts.visions + counts.goals + counts.objectives
+    assert [int(row[0]) for row in reaching] == [everything - 2]
+
+
+def test_bad_folder_raises_and_leaves_nothing(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_synthetic(tmp_path / "missing" / "goals.ttl", 5)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_mid_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "goals.ttl"
+    path.write_text("old content\n", encoding="utf-8")
+    calls = 0
+    literal = synthetic._literal
+
+    def failing_literal(text: str, language: str) -> str:
+        nonlocal calls
+        calls += 1
+        if calls > 500:  # well into the file: a few organisations have been written
+            raise RuntimeError("disk on fire")
+        return literal(text, language)
+
+    monkeypatch.setattr(synthetic, "_literal", failing_literal)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        write_synthetic(path, 50)
+    assert calls > 500
+    assert [p.name for p in tmp_path.iterdir()] == ["goals.ttl"]
+    assert path.read_text(encoding="utf-8") == "old content\n"
+
+
+def test_bad_arguments(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="suffix"):
+        write_synthetic(tmp_path / "goals.txt", 3)
+    with pytest.raises(ValueError, match="at least one organisation"):
+        write_synthetic(tmp_path / "goals.ttl", 0)
+    with pytest.raises(goalgraph.SourceError):
+        write_synthetic(tmp_path / "goals.nt", 3, base="not an iri")
+    assert list(tmp_path.iterdir()) == []
+    # An explicit format overrides the suffix.
+    write_synthetic(tmp_path / "goals.txt", 3, format="ntriples")
+    assert (tmp_path / "goals.txt").read_text(encoding="utf-8").count(" .\n") == synthetic_counts(3).triples
+
+
+@pytest.mark.parametrize("target", [1, 1_000, 12_345, 100_000])
+def test_organisations_for_triples_is_the_fewest_that_reach_the_target(target: int) -> None:
+    organisations = organisations_for_triples(target)
+    assert synthetic_counts(organisations).triples >= target
+    if organisations > 1:
+        assert synthetic_counts(organisations - 1).triples < target
