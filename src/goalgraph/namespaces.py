@@ -1,24 +1,13 @@
-"""The namespaces goalgraph data uses, as rdflib namespaces."""
+"""The namespaces goalgraph defines, and the prefixes its datasets bind.
+
+For W3C vocabularies (ORG, PROV, SKOS, DCTERMS, ...) use ``rdflib.namespace``.
+"""
 
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-__all__ = [
-    "CV",
-    "DCTERMS",
-    "GG",
-    "ONTOLOGY_IRI",
-    "ORG",
-    "OWL",
-    "PREFIXES",
-    "PROV",
-    "RDF",
-    "RDFS",
-    "SKOS",
-    "XSD",
-]
+__all__ = ["CV", "GG", "ONTOLOGY_IRI", "PREFIXES"]
 
 ONTOLOGY_IRI = "https://w3id.org/goalgraph/ontology"
 GG = Namespace(ONTOLOGY_IRI + "#")
