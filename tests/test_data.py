@@ -250,3 +250,18 @@ def test_base_namespace_is_configurable() -> None:
     assert (marker, GG.holder, URIRef(base + "anklagemyndigheden")) in ds
     assert not [s for s in ds.subjects() if str(s).startswith(DEFAULT_BASE)]
     assert goalgraph.validate(ds).conforms
+
+
+def test_alignments_point_up_the_levels(bundled: GoalDataset) -> None:
+    rows = bundled.query(
+        """SELECT ?from ?to ?fromLevel ?toLevel WHERE {
+            ?from gg:supports ?to .
+            ?to a/gg:level ?toLevel .
+            OPTIONAL { ?from a/gg:level ?fromLevel }
+        }"""
+    )
+    levels = [(row["from"], row["to"], row["fromLevel"], row["toLevel"]) for row in rows]  # type: ignore[index]
+    between_statements = [(f, t, a, b) for f, t, a, b in levels if a is not None]
+    assert len(between_statements) == 22  # the curated ones; the stated ones start at the plan
+    for start, end, start_level, end_level in between_statements:
+        assert int(start_level) >= int(end_level), (start, end)

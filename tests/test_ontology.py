@@ -59,7 +59,9 @@ def test_statement_classes_exist_by_local_name(ontology: Graph) -> None:
         assert (GG[name], RDFS.subClassOf, GG.Statement) in ontology, name
 
 
-@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty])
+@pytest.mark.parametrize(
+    "kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty]
+)
 def test_every_term_has_labels_and_definitions_in_english_and_danish(ontology: Graph, kind: URIRef) -> None:
     terms = own_terms(ontology, kind)
     assert terms
@@ -90,6 +92,12 @@ def test_mapped_concepts_are_declared_with_a_name(ontology: Graph) -> None:
     for target in targets:
         assert ontology.value(target, SKOS.prefLabel) is not None, target
         assert ontology.value(target, SKOS.inScheme) is not None, target
+
+
+def test_every_statement_class_has_a_level(ontology: Graph) -> None:
+    levels = {name: ontology.value(GG[name], GG.level) for name in STATEMENT_CLASSES}
+    assert all(isinstance(level, Literal) and int(level) >= 0 for level in levels.values()), levels
+    assert {name for name, level in levels.items() if int(level) == 0} == {"Mission", "Vision"}  # type: ignore[arg-type]
 
 
 def test_alignment_vocabulary(ontology: Graph) -> None:
