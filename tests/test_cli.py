@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,8 @@ BAD = FIXTURES / "bad"
 
 def goalgraph(*args: str | Path, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess[str]:
     """Run the command in a fresh interpreter, as a user would."""
-    env = {k: v for k, v in os.environ.items() if k != "GOALGRAPH_BASE"}
+    # A wide terminal, so tables wrap the same way everywhere.
+    env = {k: v for k, v in os.environ.items() if k != "GOALGRAPH_BASE"} | {"COLUMNS": "200"}
     return subprocess.run(
         [sys.executable, "-m", "goalgraph", *map(str, args)],
         capture_output=True,
@@ -172,3 +174,83 @@ def test_validate_json_output() -> None:
     report = json.loads(result.stdout)
     assert report["conforms"] is False
     assert [p["check"] for p in report["problems"]] == ["shacl"]
+
+
+def test_query_list_names_every_query() -> None:
+    from goalgraph.named_queries import named_queries
+
+    result = goalgraph("query", "--list")
+    assert result.returncode == 0
+    listed = {line.split()[0] for line in result.stdout.splitlines()}
+    assert listed == set(named_queries())
+
+
+def test_query_table_shows_labels_not_iris() -> None:
+    result = goalgraph("query", "coverage")
+    assert result.returncode == 0, result.stderr
+    assert "Justitsministeriet er garant for" in result.stdout
+    assert "https://" not in result.stdout
+    english = goalgraph("query", "coverage", "--lang", "en").stdout
+    assert "the Danish Police" in english
+
+
+def test_query_formats_for_programs() -> None:
+    data = json.loads(goalgraph("query", "trace", "-p", "statement=SM3", "--format", "json").stdout)
+    assert data["head"]["vars"][:2] == ["from", "to"]
+    csv_text = goalgraph("query", "joint", "--format", "csv").stdout
+    assert csv_text.splitlines()[0] == "statement,holder,jointly,members,how"
+    tsv_text = goalgraph("query", "joint", "--format", "tsv").stdout
+    assert tsv_text.splitlines()[0].startswith("?statement\t?holder")
+    assert "\t<https://w3id.org/goalgraph/id/" in tsv_text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "coverag"], "no query named 'coverag'; did you mean coverage?"),
+        (["query", "trace"], "query 'trace' needs --param statement=..."),
+        (["query", "trace", "-p", "statement"], "--param takes NAME=VALUE"),
+        (["query", "coverage", "-p", "colour=blue"], "has no parameter 'colour'"),
+        (["query", "statements", "-p", "organisation=Politiett"], "no organisation matches 'Politiett'"),
+        (["query", "missing.rq"], "missing.rq: no such file"),
+        (["trace", "kvalitet"], "'kvalitet' matches 2 statements; say which"),
+        (["trace", "nothing of the sort"], "no statement matches 'nothing of the sort'"),
+        (["query"], "name a query"),
+    ],
+)
+def test_query_and_trace_usage_errors(args: list[str], message: str) -> None:
+    result = goalgraph(*args)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_query_file(tmp_path: Path) -> None:
+    (tmp_path / "broken.rq").write_text("SELECT ?s WHERE {\n  ?s ?p\n}\n")
+    result = goalgraph("query", "broken.rq", cwd=tmp_path)
+    assert result.returncode == 2
+    assert re.match(r"goalgraph: broken\.rq:\d+: .+ \(column \d+\)\n$", result.stderr), result.stderr
+
+
+def test_injection_through_the_command_line_is_only_text() -> None:
+    result = goalgraph("query", "search", "-p", 'term=" ) } } ; DROP ALL ; #')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(no results)"
+
+
+def test_trace_text_and_json() -> None:
+    text = goalgraph("trace", "Kvalitet i sagsbehandlingen").stdout
+    assert text.startswith("SM3  Kvalitet i sagsbehandlingen")
+    assert "→ PA-M2  Anklagemyndigheden skal sammen med politiet" in text
+    assert "retsstatens grundlæggende principper.  ▲ top" in text
+    assert "curated, strong: quality in case handling is how the guilty" in text
+    data = json.loads(goalgraph("trace", "quality in case handling", "--format", "json").stdout)
+    assert data["reachesTop"] is True
+    hop = data["paths"][0]["hops"][0]
+    assert hop["to"]["labels"] == {
+        "da": "Anklagemyndigheden skal sammen med politiet sikre, at strafskyldige drages til ansvar, "
+        "og at der ikke sker forfølgning af uskyldige.",
+        "en": "Together with the police, the prosecution service shall ensure that the guilty are held "
+        "to account and that the innocent are not prosecuted.",
+    }
+    assert (hop["kind"], hop["strength"]) == ("curated", "strong")

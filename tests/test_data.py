@@ -18,51 +18,9 @@ import goalgraph
 from goalgraph.loading import DEFAULT_BASE, GoalDataset
 from goalgraph.namespaces import GG
 
+from .domain import KIND_CLASSES, markdown_table, normalise, seed_sentences
+
 PAGE = URIRef("https://anklagemyndigheden.dk/da/vores-maal")
-
-# domain.md's "kind" column, by its first words, to the ontology's classes.
-KIND_CLASSES = {
-    "purpose": GG.Purpose,
-    "core task": GG.CoreTask,
-    "mission": GG.Mission,
-    "vision": GG.Vision,
-    "focus point": GG.FocusPoint,
-    "cross-cutting principle": GG.Principle,
-    "strategic marker": GG.StrategicMarker,
-}
-
-
-def normalise(text: str) -> str:
-    """White space as the data keeps it: non-breaking spaces and runs collapsed."""
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def seed_sentences(seed: str) -> list[str]:
-    """The full sentences and list items of the seed page, as the data should hold them.
-
-    Headings and the lines that introduce a list (ending in a colon) are not
-    sentences; a list item loses its bullet and closing full stop (domain.md).
-    """
-    sentences = []
-    for raw in seed.splitlines():
-        line = normalise(raw)
-        if line.startswith("•"):
-            sentences.append(line.lstrip("• ").removesuffix("."))
-        elif line.endswith("."):
-            sentences.extend(re.split(r"(?<=\.) (?=[A-ZÆØÅ])", line))
-    return sentences
-
-
-def markdown_table(markdown: str, heading: str) -> list[list[str]]:
-    """The rows of the first table under `heading` in a Markdown text."""
-    section = markdown.split(heading, 1)[1]
-    rows = []
-    for line in section.splitlines():
-        if line.startswith("|"):
-            rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
-        elif rows:
-            break
-    return rows[2:]  # without the header and the --- line
 
 
 @pytest.fixture(scope="module")

@@ -180,3 +180,169 @@ def _stats_text(counts: Stats) -> str:
     ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name:<{width}}  {n:>9,}" for name, n in rows)
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for item in values:
+        name, equals, value = item.partition("=")
+        if not equals or not name:
+            raise click.UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("query", required=False, metavar="NAME|FILE.rq")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and what they answer.")
+@click.option(
+    "--param",
+    "-p",
+    "param",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the query. Repeatable.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people (labels, wrapped text); csv, tsv and json (SPARQL 1.1 results) for programs.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of labels in tables.",
+)
+@dataset_options
+def query(
+    query: str | None,
+    list_queries: bool,
+    param: tuple[str, ...],
+    output_format: str,
+    lang: str,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Ask a named question of the graph, or run your own SPARQL file.
+
+    NAME is one of the named queries (goalgraph query --list); FILE.rq is a SPARQL
+    query of your own. Parameters name things as people do: an IRI, a prefixed
+    name, an identifier or a label, in Danish or English.
+
+    \b
+    Examples:
+      goalgraph query coverage
+      goalgraph query trace --param statement="Kvalitet i sagsbehandlingen"
+      goalgraph query statements -p organisation=Politiet -p type=Mission --format csv
+      goalgraph query search -p term=tryghed
+      goalgraph query matrix -p rows=StrategicMarker -p columns=Vision
+    """
+    from goalgraph.named_queries import find_query, named_queries, run_query
+
+    if list_queries:
+        shipped = named_queries().values()
+        width = max(len(q.name) for q in shipped)
+        for named in shipped:
+            params = " ".join(f"{p.name}=" + ("!" if p.required else "?") for p in named.parameters)
+            click.echo(
+                f"{named.name:<{width}}  {named.title}. {named.description}"
+                + (f"  [{params}]" if params else "")
+            )
+        return
+    if query is None:
+        raise click.UsageError("name a query (goalgraph query --list shows them) or give a .rq file")
+    from goalgraph.formatting import format_result
+
+    chosen = find_query(query)
+    graph = _load(data, no_bundled, base)
+    result = run_query(graph, chosen, _params(param))
+    click.echo(format_result(result, output_format, graph, lang=lang))
+
+
+@main.command()
+@click.argument("statement")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of the texts shown.",
+)
+@dataset_options
+def trace(
+    statement: str, output_format: str, lang: str, data: tuple[Path, ...], no_bundled: bool, base: str | None
+) -> None:
+    """Every path from a statement up to the top, each link with its kind, strength and rationale.
+
+    STATEMENT is an IRI, a prefixed name, an identifier (SM3) or a label in Danish or
+    English ("Kvalitet i sagsbehandlingen", "quality in case handling"); a label
+    that matches several statements lists them. The top is the missions and
+    visions of the highest organisation.
+    """
+    from goalgraph.tracing import trace as follow
+
+    graph = _load(data, no_bundled, base)
+    found = follow(graph, statement)
+    if output_format == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_trace_text(graph, found, lang))
+
+
+def _trace_text(graph: Any, found: Any, lang: str) -> str:
+    import shutil
+    import textwrap
+
+    from goalgraph.labels import label
+    from goalgraph.namespaces import GG
+
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+
+    def text_of(node: Any) -> str:
+        chosen = node.translation if lang == "en" and node.translation else node.text
+        return chosen or str(node.iri)
+
+    def block(prefix: str, text: str, indent: int) -> list[str]:
+        return textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=" " * indent) or [prefix]
+
+    start = found.statement
+    kind = label(graph, GG[start.type], lang) if start.type else "statement"
+    lines = block(f"{start.identifier}  " if start.identifier else "", text_of(start), 2)
+    holder = start.holder_names.get(lang) or "no holder"
+    lines.append(f"  {kind} · {holder} · <{start.iri}>")
+    if start.top:
+        lines.append("  This statement is at the top.")
+    reaching = [p for p in found.paths if p[-1].target.top]
+    lines.append("")
+    lines.append(
+        f"{len(reaching)} of {len(found.paths)} path(s) reach the top."
+        if found.paths
+        else "It supports nothing: no path leads from it."
+    )
+    for number, path in enumerate(found.paths, start=1):
+        ending = "reaches the top" if path[-1].target.top else "ends before the top"
+        lines += ["", f"Path {number}: {ending}, strength {found.strength(path):.2f}"]
+        for hop in path:
+            target = hop.target
+            marker = "  ▲ top" if target.top else ""
+            prefix = f"  → {target.identifier}  " if target.identifier else "  → "
+            lines += block(prefix, text_of(target) + marker, 6)
+            why = ", ".join(filter(None, [hop.kind, hop.strength])) + (
+                f": {hop.rationale}" if hop.rationale else ""
+            )
+            lines += block("      ", why, 6)
+    return "\n".join(lines)

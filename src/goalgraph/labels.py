@@ -41,10 +41,12 @@ def label(graph: Graph, node: Node, lang: str | None = None) -> str | None:
     """
     rows = select(graph, "labels", node=node)
 
-    def rank(row: ResultRow) -> tuple[bool, int]:
+    def rank(row: ResultRow) -> tuple[bool, int, str, str]:
         value = row["label"]
-        wrong_lang = lang is not None and (not isinstance(value, Literal) or value.language != lang)
-        return wrong_lang, _PROPERTY_ORDER.index(row["property"])
+        language = value.language or "" if isinstance(value, Literal) else ""
+        wrong_lang = lang is not None and language != lang
+        # Ties go the same way every time: by language tag, then by the name itself.
+        return wrong_lang, _PROPERTY_ORDER.index(row["property"]), language, str(value)
 
     if rows:
         return str(min(rows, key=rank)["label"])

@@ -22,6 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from goalgraph.querying import where_start
 from goalgraph.resources import shapes_file
 
 __all__ = ["ShapeResult", "check_shapes"]
@@ -142,8 +143,7 @@ def _constraint_queries(shapes: Graph, shape: Node, constraint: Node) -> Iterato
         *(f"?goalgraph_subject <{p}> ?this" for p in shapes.objects(shape, SH.targetObjectsOf)),
         *(f"VALUES ?this {{ <{n}> }}" for n in shapes.objects(shape, SH.targetNode)),
     ]
-    where = re.search(r"\bWHERE\s*\{", select, flags=re.IGNORECASE)
-    assert where is not None, f"not a SELECT query: {select}"
-    head, tail = select[: where.end()], select[where.end() :]
+    at = where_start(select)
+    head, tail = select[:at], select[at:]
     for target in targets:
         yield f"{prologue}{head}\n    {{ SELECT DISTINCT ?this WHERE {{ {target} }} }}\n{tail}"

@@ -1,0 +1,284 @@
+"""Named queries: the analysts' questions as documented, parameterised SPARQL files.
+
+Each question of ``domain.md`` (what an organisation states, trace, coverage,
+orphans, matrix, cross-organisation links, joint statements, search, provenance)
+is a ``.rq`` file in ``goalgraph/queries/`` whose header says what it answers::
+
+    # title: Trace a statement to the top
+    # description: The statements a statement supports, ...
+    # param statement (statement, required): the statement to trace
+    # pivot: row column link            (optional: show the table as a cross-table)
+
+A parameter's kind says how its value is read (see
+:func:`goalgraph.resolving.resolve`): ``statement``, ``organisation`` and ``plan``
+take an IRI, prefixed name, identifier or name; ``term`` an ontology term such as
+``StrategicMarker``; ``text`` and ``language`` a literal. Values are bound with
+:func:`goalgraph.querying.bind`, never pasted into the query.
+
+Users' own ``.rq`` files run the same way; their header is optional.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast, get_args
+
+from pyparsing import ParseException
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from goalgraph.errors import GoalgraphError, display_path
+from goalgraph.querying import bind
+from goalgraph.resolving import ReferenceKind, resolve
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["NamedQuery", "Parameter", "QueryError", "QueryResult", "find_query", "named_queries", "run_query"]
+
+_QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+_PARAM = re.compile(r"# param (\w+) \((\w+)(, required)?\): (.+)")
+_KINDS = set(get_args(ReferenceKind))
+
+
+class QueryError(GoalgraphError):
+    """A query that cannot run as asked: unknown, malformed, or missing a parameter (exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter of a named query: ``--param NAME=VALUE``."""
+
+    name: str
+    kind: ReferenceKind
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query with its header read.
+
+    Attributes
+    ----------
+    name : str
+        The file name without ``.rq``.
+    title, description : str
+        From the header (``# title:``, ``# description:``).
+    parameters : tuple of Parameter
+        From ``# param`` lines.
+    pivot : tuple of str or None
+        ``(row, column, cell)`` variables, when the header asks for a cross-table.
+    text : str
+        The query.
+    path : Path
+        Its file.
+    """
+
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+    path: Path
+    pivot: tuple[str, str, str] | None = None
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The parameter called `name`, if the query declares one."""
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+@dataclass
+class QueryResult:
+    """What a query answered.
+
+    Attributes
+    ----------
+    query : NamedQuery
+    variables : list of str
+        The columns of a SELECT, without those of parameters that were given
+        (their value is the same on every row) or that no row binds.
+    rows : list of dict
+        A SELECT's solutions, variable name → RDF term (None where unbound).
+    ask : bool or None
+        An ASK query's answer.
+    graph : rdflib.Graph or None
+        A CONSTRUCT or DESCRIBE query's triples.
+    """
+
+    query: NamedQuery
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Node | None]] = field(default_factory=list)
+    ask: bool | None = None
+    graph: Graph | None = None
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame of strings (IRIs and literals' text).
+
+        Needs pandas: ``pip install "goalgraph[notebooks]"``.
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise GoalgraphError('to_dataframe() needs pandas: pip install "goalgraph[notebooks]"') from None
+        records = [{v: None if row[v] is None else str(row[v]) for v in self.variables} for row in self.rows]
+        return pandas.DataFrame.from_records(records, columns=self.variables)
+
+
+def read_query(path: Path, name: str | None = None) -> NamedQuery:
+    """Read a ``.rq`` file and its header.
+
+    Raises
+    ------
+    QueryError
+        If a ``# param`` line is malformed or names an unknown kind.
+    """
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    parameters = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            break
+        if line.startswith("# param"):
+            match = _PARAM.fullmatch(line.strip())
+            if not match or match[2] not in _KINDS:
+                kinds = ", ".join(sorted(_KINDS))
+                raise QueryError(
+                    f"{display_path(path)}:{number}: a parameter is declared as "
+                    f"'# param NAME (KIND[, required]): description' with KIND one of {kinds}"
+                )
+            kind = cast(ReferenceKind, match[2])
+            parameters.append(Parameter(match[1], kind, bool(match[3]), match[4].strip()))
+        elif ":" in line:
+            key, _, value = line[1:].partition(":")
+            header.setdefault(key.strip().lower(), value.strip())
+    pivot = header.get("pivot", "").split()
+    return NamedQuery(
+        name=name or path.stem,
+        title=header.get("title", path.stem),
+        description=header.get("description", ""),
+        parameters=tuple(parameters),
+        text=text,
+        path=path,
+        pivot=(pivot[0], pivot[1], pivot[2]) if len(pivot) == 3 else None,
+    )
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """The queries shipped with goalgraph, by name.
+
+    Examples
+    --------
+    >>> sorted(named_queries())[:4]
+    ['alignments', 'coverage', 'cross-organisation', 'joint']
+    """
+    return {path.stem: read_query(path) for path in sorted(_QUERIES_DIR.glob("*.rq"))}
+
+
+def find_query(name_or_path: str) -> NamedQuery:
+    """A shipped query by name, or a user's ``.rq`` file by path.
+
+    Raises
+    ------
+    QueryError
+        If there is no such query; the message lists the closest names.
+    """
+    shipped = named_queries()
+    if name_or_path in shipped:
+        return shipped[name_or_path]
+    path = Path(name_or_path)
+    if path.suffix == ".rq" or path.exists():
+        if not path.is_file():
+            raise QueryError(f"{name_or_path}: no such file")
+        return read_query(path)
+    close = difflib.get_close_matches(name_or_path, list(shipped), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise QueryError(f"no query named {name_or_path!r}{hint} (goalgraph query --list shows them all)")
+
+
+def _binding(graph: Graph, query: NamedQuery, name: str, value: str) -> Node:
+    parameter = query.parameter(name)
+    if parameter is not None:
+        return resolve(graph, value, parameter.kind)
+    if query.parameters or query.path.parent == _QUERIES_DIR:
+        accepted = ", ".join(p.name for p in query.parameters) or "none"
+        raise QueryError(f"query {query.name!r} has no parameter {name!r} (it takes: {accepted})")
+    # A user's query without declarations: <...> is an IRI, anything else text.
+    return URIRef(value[1:-1]) if value.startswith("<") and value.endswith(">") else Literal(value)
+
+
+def run_query(graph: Graph, query: NamedQuery | str, params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a named query (or a user's ``.rq`` file) with parameters.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The goal graph, usually from :func:`goalgraph.load`.
+    query : NamedQuery or str
+        A query, a shipped query's name, or the path of a ``.rq`` file.
+    params : mapping of str to str, optional
+        Parameter values as a person writes them (``{"statement": "SM3"}``).
+
+    Returns
+    -------
+    QueryResult
+
+    Raises
+    ------
+    QueryError
+        For an unknown query or parameter, a missing required parameter, or a
+        malformed query (with the file, line and column).
+    goalgraph.resolving.UnknownReferenceError, goalgraph.resolving.AmbiguousReferenceError
+        If a parameter names nothing, or several things.
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> result = run_query(goalgraph.load(), "trace", {"statement": "SM3"})
+    >>> len(result.rows) > 0, "statement" in result.variables
+    (True, False)
+    """
+    if isinstance(query, str):
+        query = find_query(query)
+    params = dict(params or {})
+    for parameter in query.parameters:
+        if parameter.required and parameter.name not in params:
+            raise QueryError(
+                f"query {query.name!r} needs --param {parameter.name}=... ({parameter.description})"
+            )
+    bindings = {name: _binding(graph, query, name, value) for name, value in params.items()}
+    try:
+        result = graph.query(bind(query.text, bindings))
+    except (SyntaxError, ParseException) as error:
+        raise QueryError(_syntax_message(query, error)) from None
+    if result.type == "ASK":
+        return QueryResult(query, ask=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(query, graph=result.graph)
+    rows = [cast(Any, row).asdict() for row in result]
+    declared = {p.name for p in query.parameters} | set(params)
+    variables = [
+        str(v)
+        for v in result.vars or []
+        if str(v) not in params and (str(v) not in declared or any(str(v) in row for row in rows))
+    ]
+    return QueryResult(query, variables, [{v: row.get(v) for v in variables} for row in rows])
+
+
+def _syntax_message(query: NamedQuery, error: Exception) -> str:
+    where = display_path(query.path)
+    message = str(error)
+    found = re.search(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
+    if found:
+        return f"{where}:{found[1]}: {found[3].strip()} (column {found[2]})"
+    if isinstance(error, ParseException):
+        return f"{where}:{error.lineno}: {error.msg} (column {error.col})"
+    return f"{where}: {message}"
