@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDFS, SKOS
-from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from goalgraph.namespaces import GG
-from goalgraph.querying import select
+from goalgraph.querying import Row, select
 
 __all__ = ["label"]
 
@@ -41,7 +40,7 @@ def label(graph: Graph, node: Node, lang: str | None = None) -> str | None:
     """
     rows = select(graph, "labels", node=node)
 
-    def rank(row: ResultRow) -> tuple[bool, int, str, str]:
+    def rank(row: Row) -> tuple[bool, int, str, str]:
         value = row["label"]
         language = value.language or "" if isinstance(value, Literal) else ""
         wrong_lang = lang is not None and language != lang

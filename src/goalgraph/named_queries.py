@@ -26,14 +26,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast, get_args
+from typing import TYPE_CHECKING, cast, get_args
 
 from pyparsing import ParseException
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError, display_path
-from goalgraph.querying import bind
+from goalgraph.querying import bind, execute
 from goalgraph.resolving import ReferenceKind, resolve
 
 if TYPE_CHECKING:
@@ -256,21 +256,22 @@ def run_query(graph: Graph, query: NamedQuery | str, params: Mapping[str, str] |
             )
     bindings = {name: _binding(graph, query, name, value) for name, value in params.items()}
     try:
-        result = graph.query(bind(query.text, bindings))
+        answer = execute(graph, bind(query.text, bindings))
     except (SyntaxError, ParseException) as error:
         raise QueryError(_syntax_message(query, error)) from None
-    if result.type == "ASK":
-        return QueryResult(query, ask=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return QueryResult(query, graph=result.graph)
-    rows = [cast(Any, row).asdict() for row in result]
+    if answer.boolean is not None:
+        return QueryResult(query, ask=answer.boolean)
+    if answer.graph is not None:
+        return QueryResult(query, graph=answer.graph)
     declared = {p.name for p in query.parameters} | set(params)
     variables = [
-        str(v)
-        for v in result.vars or []
-        if str(v) not in params and (str(v) not in declared or any(str(v) in row for row in rows))
+        v
+        for v in answer.variables
+        if v not in params and (v not in declared or any(row[v] is not None for row in answer.rows))
     ]
-    return QueryResult(query, variables, [{v: row.get(v) for v in variables} for row in rows])
+    if variables == answer.variables:
+        return QueryResult(query, variables, answer.rows)
+    return QueryResult(query, variables, [{v: row[v] for v in variables} for row in answer.rows])
 
 
 def _syntax_message(query: NamedQuery, error: Exception) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal as Kind
 
@@ -21,13 +20,13 @@ from rdflib.term import Node
 from goalgraph.errors import GoalgraphError
 from goalgraph.namespaces import GG, PREFIXES
 from goalgraph.querying import select
+from goalgraph.text import fold
 
 __all__ = [
     "AmbiguousReferenceError",
     "Candidate",
     "ReferenceKind",
     "UnknownReferenceError",
-    "fold",
     "resolve",
 ]
 
@@ -77,20 +76,9 @@ class AmbiguousReferenceError(GoalgraphError):
         super().__init__(f"{message}\n{listed}{more}")
 
 
-def fold(text: str) -> str:
-    """`text` for matching: case, accents, extra white space and a final full stop dropped.
-
-    Letters with diacritics lose them (é → e, å → a, ö → o), and the Danish letters
-    without a decomposition fold to what Danish writes without them: æ → ae, ø → o.
-
-    Examples
-    --------
-    >>> fold("  Åben og  borgerrettet OPGAVELØSNING. ")
-    'aben og borgerrettet opgavelosning'
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("æ", "ae").replace("ø", "o"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split()).removesuffix(".")
+def _normal(text: str) -> str:
+    """`text` for matching a name: folded (see :func:`goalgraph.text.fold`), no final full stop."""
+    return fold(text).removesuffix(".")
 
 
 def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
@@ -142,10 +130,10 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
             raise UnknownReferenceError(f"nothing in the dataset is <{iri}>")
         return iri
     candidates = _candidates(graph, kind)
-    wanted = fold(reference)
+    wanted = _normal(reference)
     for matches in (
-        [c for c in candidates if wanted in map(fold, c.names)],
-        [c for c in candidates if any(wanted in fold(name) for name in c.names)],
+        [c for c in candidates if wanted in map(_normal, c.names)],
+        [c for c in candidates if any(wanted in _normal(name) for name in c.names)],
     ):
         if len(matches) == 1:
             return matches[0].node
@@ -154,7 +142,7 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
                 f"{reference!r} matches {len(matches)} {_plural(kind)}; say which, by IRI or identifier:",
                 sorted(matches, key=lambda c: str(c.node)),
             )
-    names = {fold(name): name for c in candidates for name in c.names}
+    names = {_normal(name): name for c in candidates for name in c.names}
     close = [names[n] for n in difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)]
     hint = "; did you mean " + ", ".join(f'"{name}"' for name in close) + "?" if close else ""
     raise UnknownReferenceError(f"no {kind} matches {reference!r}{hint}")

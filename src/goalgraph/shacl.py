@@ -22,7 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
-from goalgraph.querying import where_start
+from goalgraph.querying import execute, where_start
 from goalgraph.resources import shapes_file
 
 __all__ = ["ShapeResult", "check_shapes"]
@@ -104,11 +104,10 @@ def _sparql_results(data: Graph) -> Iterator[ShapeResult]:
         severity = shapes.value(shape, SH.severity)
         seen = set()
         for query in _constraint_queries(shapes, shape, constraint):
-            for row in data.query(query):
-                found = row.asdict()  # type: ignore[union-attr]
+            for found in execute(data, query).rows:
                 # As SHACL-SPARQL says: without a ?value, the value is the focus node.
                 focus, path = found["this"], found.get("path")
-                value = found.get("value", focus)
+                value = found.get("value") or focus
                 if (focus, path, value) in seen:
                     continue
                 seen.add((focus, path, value))

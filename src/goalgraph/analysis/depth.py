@@ -1,0 +1,60 @@
+"""Depth: the fewest alignment hops from a statement to the top.
+
+A top statement has depth 0; a statement that supports one has depth 1, and so on.
+A statement with no alignment path to the top has no depth and is left out of the
+result. Found by one breadth-first search backwards from the whole top at once, so
+the cost is linear in the size of the graph.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+import networkx as nx
+from rdflib.term import IdentifiedNode
+
+from goalgraph.analysis._gc import paused_gc
+
+__all__ = ["depths_to_top"]
+
+
+@paused_gc()
+def depths_to_top(statements: nx.DiGraph, top: Iterable[IdentifiedNode]) -> dict[IdentifiedNode, int]:
+    """The fewest hops from each statement that reaches the top to a top statement.
+
+    Parameters
+    ----------
+    statements : networkx.DiGraph
+        An alignment graph (edges from the supporting statement to the supported).
+    top : iterable of IdentifiedNode
+        The top statements (see :func:`~goalgraph.analysis.top_statements`).
+
+    Returns
+    -------
+    dict of IdentifiedNode to int
+        The statements that reach the top, each with its depth (0 for the top
+        itself). Statements that do not reach it are not keys.
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> from goalgraph.analysis import alignment_graph, by_identifier, top_statements
+    >>> statements = alignment_graph(goalgraph.load())
+    >>> depth = depths_to_top(statements, top_statements(statements))
+    >>> ids = by_identifier(statements)
+    >>> depth[ids["JM-M2"]], depth[ids["PA-M2"]], depth[ids["SM3"]], depth[ids["FP3"]]
+    (0, 1, 2, 1)
+    >>> ids["AM-P"] in depth
+    False
+    """
+    depth = {statement: 0 for statement in top if statement in statements}
+    queue = deque(depth)
+    predecessors = statements.pred
+    while queue:
+        statement = queue.popleft()
+        for supporter in predecessors[statement]:
+            if supporter not in depth:
+                depth[supporter] = depth[statement] + 1
+                queue.append(supporter)
+    return depth
