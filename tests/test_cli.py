@@ -254,3 +254,39 @@ def test_trace_text_and_json() -> None:
         "to account and that the innocent are not prosecuted.",
     }
     assert (hop["kind"], hop["strength"]) == ("curated", "strong")
+
+
+def test_analyse_text_and_json() -> None:
+    text = goalgraph("analyse").stdout
+    gaps = text.split("Gaps:")[1].split("Orphans:")[0]
+    assert "PA-M1" in gaps
+    assert "PA-V2" in gaps
+    orphans = text.split("Orphans:")[1].split("Cycles")[0]
+    assert "AM-P" in orphans
+    assert "X2" in orphans
+    assert "Cycles: none" in text
+    data = json.loads(goalgraph("analyse", "--format", "json").stdout)
+    assert {"scores", "gaps", "coverage", "top"} <= set(data)
+
+
+def test_suggest_turtle_is_valid_data_for_review(tmp_path: Path) -> None:
+    table = goalgraph("suggest", "--limit", "3")
+    assert table.returncode == 0
+    assert len(table.stdout.splitlines()) == 3
+    out = tmp_path / "suggested.ttl"
+    written = goalgraph("suggest", "--format", "turtle", "-o", out)
+    assert written.returncode == 0, written.stderr
+    assert "gg:suggested" in out.read_text(encoding="utf-8")
+    check = goalgraph("validate", "--data", out)
+    assert check.returncode == 0, check.stdout + check.stderr
+    counts = json.loads(goalgraph("stats", "--data", out, "--format", "json").stdout)
+    assert counts["alignments"]["suggested"] > 0
+    assert counts["alignments"]["curated"] == 22  # suggestions are not curated
+
+
+def test_suggest_into_a_missing_folder_writes_nothing(tmp_path: Path) -> None:
+    result = goalgraph("suggest", "-o", tmp_path / "nowhere" / "s.ttl")
+    assert result.returncode == 1
+    assert "cannot write here" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []

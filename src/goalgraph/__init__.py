@@ -1,7 +1,7 @@
 """goalgraph: organisations' goals as a linked-data knowledge graph.
 
 Load the bundled dataset (the Danish justice sector) and any files of your own,
-check them, and count what they hold:
+check them, count what they hold, and ask how the goals align:
 
 >>> import goalgraph
 >>> g = goalgraph.load()
@@ -9,6 +9,13 @@ check them, and count what they hold:
 True
 >>> goalgraph.stats(g)["statements"]["Mission"]
 4
+>>> [hop.target.identifier for hop in goalgraph.trace(g, "SM3").paths[0]]
+['PA-M2', 'JM-M2']
+>>> len(goalgraph.run_query(g, "orphans").rows)
+2
+>>> analysis = goalgraph.analyse(g)
+>>> sorted(analysis.graph.nodes[s]["identifier"] for s in analysis.gaps)
+['PA-M1', 'PA-V2']
 
 The names below are imported on first use, so ``import goalgraph`` (and the
 ``goalgraph`` command's start-up) stays light.
@@ -30,10 +37,14 @@ __all__ = [
     "Stats",
     "ValidationReport",
     "__version__",
+    "analyse",
     "find_sources",
     "label",
     "load",
+    "run_query",
     "stats",
+    "suggest",
+    "trace",
     "validate",
 ]
 
@@ -50,13 +61,21 @@ _LAZY = {
     "Problem": "goalgraph.validation",
     "ValidationReport": "goalgraph.validation",
     "validate": "goalgraph.validation",
+    "run_query": "goalgraph.named_queries",
+    "trace": "goalgraph.tracing",
+    "analyse": "goalgraph.analysis",
+    "suggest": "goalgraph.suggestion",
 }
 
 if TYPE_CHECKING:
+    from goalgraph.analysis import analyse
     from goalgraph.errors import DataError, GoalgraphError, SourceError
     from goalgraph.labels import label
     from goalgraph.loading import GoalDataset, find_sources, load
+    from goalgraph.named_queries import run_query
+    from goalgraph.suggestion import suggest
     from goalgraph.summary import Stats, stats
+    from goalgraph.tracing import trace
     from goalgraph.validation import Problem, ValidationReport, validate
 
 

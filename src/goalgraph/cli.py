@@ -346,3 +346,146 @@ def _trace_text(graph: Any, found: Any, lang: str) -> str:
             )
             lines += block("      ", why, 6)
     return "\n".join(lines)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["da", "en"]),
+    default="da",
+    show_default=True,
+    help="Language of the texts shown.",
+)
+@click.option(
+    "--central",
+    default=5,
+    show_default=True,
+    metavar="N",
+    help="How many of the most central statements to show.",
+)
+@dataset_options
+def analyse(
+    output_format: str, lang: str, central: int, data: tuple[Path, ...], no_bundled: bool, base: str | None
+) -> None:
+    """How well the goals align: scores, gaps, orphans, cycles, clusters, centrality.
+
+    The top is the missions and visions of the highest organisation. An
+    organisation's alignment score is the mean, over its statements below the
+    top, of the strength of each one's best path to the top (the product of its
+    links' weights: strong 1, moderate 0.6, weak 0.3, stated 1), 0 where a
+    statement does not reach it. Computed from the graph, never written to it.
+    """
+    from goalgraph.analysis import analyse as run
+
+    result = run(_load(data, no_bundled, base))
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_analysis_text(result, lang, central))
+
+
+def _analysis_text(result: Any, lang: str, central: int) -> str:
+    nodes = result.graph.nodes
+
+    def name(statement: Any) -> str:
+        data = nodes[statement]
+        labels = data.get("labels", {})
+        text = labels.get(lang) or labels.get("da") or labels.get("en") or str(statement)
+        return f"{data['identifier']}  {text}" if data.get("identifier") else text
+
+    def holder(organisation: Any) -> str:
+        found = result.graph.graph.get("organisations", {}).get(organisation)
+        labels = found.labels if found else {}
+        return str(labels.get(lang) or labels.get("da") or labels.get("en") or organisation)
+
+    def section(title: str, lines: list[str], empty: str) -> list[str]:
+        return ["", title, *(f"  {line}" for line in lines)] if lines else ["", f"{title}: {empty}"]
+
+    out = [f"Top: {len(result.top)} statements of {', '.join(sorted(map(holder, result.top_organisations)))}"]
+    out += [f"  {name(s)}" for s in sorted(result.top, key=lambda s: name(s))]
+    scores = sorted(
+        result.scores.values(), key=lambda s: (s.score is None, -(s.score or 0), holder(s.organisation))
+    )
+    score_lines = [
+        f"{holder(s.organisation):<36} {s.score:5.2f}   {s.reaching} of {s.scored} reach the top"
+        for s in scores
+        if s.score is not None
+    ]
+    out += section("Alignment scores (mean strength of the best path to the top)", score_lines, "none")
+    out += section("Gaps: missions and visions that nothing supports", [name(s) for s in result.gaps], "none")
+    out += section("Orphans: statements that support nothing", [name(s) for s in result.orphans], "none")
+    cycles = [
+        " → ".join(nodes[s].get("identifier") or str(s) for s in (*cycle, cycle[0]))
+        for cycle in result.cycles
+    ]
+    out += section("Cycles", cycles, "none")
+    sizes = ", ".join(str(len(c.statements)) for c in result.clusters)
+    out += ["", f"Clusters: {len(result.clusters)} ({sizes} statements)"]
+    ranked = [f"{value:5.3f}  {name(s)}" for s, value in result.most_central(central) if value > 0]
+    out += section("Most central statements (alignment-weighted betweenness)", ranked, "none")
+    return "\n".join(out)
+
+
+@main.command()
+@click.option(
+    "--min-score",
+    default=0.1,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Leave out weaker matches.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", help="At most N suggestions, the best first."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "turtle"]),
+    default="table",
+    show_default=True,
+    help="table to read; turtle to review and accept into the data (kind gg:suggested).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of printing."
+)
+@dataset_options
+def suggest(
+    min_score: float,
+    limit: int | None,
+    output_format: str,
+    output: Path | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Propose alignments between statements that have none, from their words.
+
+    Statements are compared by the stems they share in Danish and English (TF-IDF
+    cosine); each suggestion points up the levels (from a focus point to a marker,
+    from a marker to a vision). Suggestions are for review: in Turtle they are
+    gg:Alignment nodes of kind gg:suggested with a score and the matched words,
+    and no gg:supports link until an analyst makes them curated.
+    """
+    from goalgraph.files import write_atomically
+    from goalgraph.suggestion import suggest as propose
+    from goalgraph.suggestion import suggestions_to_turtle
+
+    graph = _load(data, no_bundled, base)
+    found = propose(graph, min_score=min_score, limit=limit)
+    if output_format == "turtle":
+        text = suggestions_to_turtle(found, base=graph.base)
+    else:
+        text = "\n".join(str(s) for s in found) or "(no suggestions)"
+    if output is None:
+        click.echo(text)
+    else:
+        write_atomically(output, text if text.endswith("\n") else text + "\n")
+        click.echo(f"wrote {len(found)} suggestion(s) to {output}", err=True)
