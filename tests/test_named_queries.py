@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 import goalgraph
-from goalgraph.loading import GoalDataset
-from goalgraph.named_queries import QueryError, find_query, named_queries, run_query
+from goalgraph.loading import DEFAULT_BASE, GoalDataset
+from goalgraph.named_queries import QueryError, QueryResult, find_query, named_queries, run_query
 from goalgraph.namespaces import GG
 from goalgraph.resolving import UnknownReferenceError
 from goalgraph.text import fold
@@ -314,3 +316,38 @@ def test_json_result_is_sparql_results_json(bundled: GoalDataset) -> None:
     assert first["from"]["type"] == "uri"
     assert first["rationale"] == {"type": "literal", "value": first["rationale"]["value"], "xml:lang": "en"}
     assert first["toIsTop"]["datatype"] == "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+@pytest.fixture(scope="module")
+def in_rdflib() -> rdflib.Dataset:
+    """The same files in rdflib's own store, queried by rdflib's own SPARQL engine."""
+    dataset = rdflib.Dataset(default_union=True)
+    for source in goalgraph.find_sources():
+        dataset.graph(source.graph).parse(source.path, format="turtle", publicID=DEFAULT_BASE)
+    return dataset
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_named_queries_are_standard_sparql(
+    bundled: GoalDataset, in_rdflib: rdflib.Dataset, name: str
+) -> None:
+    # A second, independent engine gives the same answers: the queries use nothing
+    # particular to Oxigraph, so they can run on other SPARQL 1.1 stores too.
+    params = {"trace": {"statement": "SM3"}, "search": {"term": "tryg"}}.get(name, {})
+    ours = run_query(bundled, name, params)
+    theirs = run_query(in_rdflib, name, params)
+    assert ours.variables == theirs.variables
+    assert len(ours.rows) > 0
+    assert as_text(ours) == as_text(theirs)
+
+
+def as_text(result: QueryResult) -> list[tuple[str, ...]]:
+    """Rows as comparable text: numbers by value (1 = 1.0), and GROUP_CONCAT lists
+    sorted, as SPARQL leaves their order to the engine."""
+
+    def text(value: object) -> str:
+        if isinstance(value, Literal) and isinstance(value.toPython(), int | float | Decimal):
+            return repr(float(value.toPython()))
+        return ", ".join(sorted(str(value).split(", ")))
+
+    return sorted(tuple(text(v) for v in row.values()) for row in result.rows)
