@@ -129,6 +129,8 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
         if kind != "term" and (iri, RDF.type, None) not in graph:
             raise UnknownReferenceError(f"nothing in the dataset is <{iri}>")
         return iri
+    if kind == "term" and (GG[reference.strip()], None, None) in graph:
+        return GG[reference.strip()]  # the usual case, without reading every label
     candidates = _candidates(graph, kind)
     wanted = _normal(reference)
     for matches in (
