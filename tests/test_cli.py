@@ -290,3 +290,22 @@ def test_suggest_into_a_missing_folder_writes_nothing(tmp_path: Path) -> None:
     assert "cannot write here" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_report_html_and_markdown(tmp_path: Path) -> None:
+    result = goalgraph("report", "-o", tmp_path / "report.html", "--date", "2026-01-31")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") or page.lower().startswith("<!doctype html>")
+    assert "Kvalitet i sagsbehandlingen" in page
+    assert "2026" in page
+    markdown = goalgraph("report", "--format", "markdown", "--lang", "en").stdout
+    assert markdown.startswith("#")
+    assert "Quality in case handling" in markdown
+
+
+def test_report_with_an_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    result = goalgraph("report", "-o", tmp_path / "report.pdf")
+    assert result.returncode == 2
+    assert "the suffix says no format" in result.stderr
+    assert list(tmp_path.iterdir()) == []

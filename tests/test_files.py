@@ -36,3 +36,13 @@ def test_a_failure_midway_leaves_the_old_file(tmp_path: Path, monkeypatch: pytes
         write_atomically(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_mode_is_that_of_a_plainly_written_file(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x")
+    written = write_atomically(tmp_path / "atomic.txt", "x")
+    assert written.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+    os.chmod(written, 0o640)
+    write_atomically(written, "y")
+    assert written.stat().st_mode & 0o777 == 0o640

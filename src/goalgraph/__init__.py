@@ -38,6 +38,7 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "analyse",
+    "build_report",
     "find_sources",
     "label",
     "load",
@@ -46,6 +47,7 @@ __all__ = [
     "suggest",
     "trace",
     "validate",
+    "write_report",
 ]
 
 _LAZY = {
@@ -65,6 +67,8 @@ _LAZY = {
     "trace": "goalgraph.tracing",
     "analyse": "goalgraph.analysis",
     "suggest": "goalgraph.suggestion",
+    "build_report": "goalgraph.report",
+    "write_report": "goalgraph.report",
 }
 
 if TYPE_CHECKING:
@@ -73,6 +77,7 @@ if TYPE_CHECKING:
     from goalgraph.labels import label
     from goalgraph.loading import GoalDataset, find_sources, load
     from goalgraph.named_queries import run_query
+    from goalgraph.report import build_report, write_report
     from goalgraph.suggestion import suggest
     from goalgraph.summary import Stats, stats
     from goalgraph.tracing import trace

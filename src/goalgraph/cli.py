@@ -67,6 +67,23 @@ def dataset_options(command: F) -> F:
     return command
 
 
+def format_option(*choices: str, default: str | None, help: str = "Output format.") -> Callable[[F], F]:
+    """``--format`` with the given choices."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def lang_option(help: str = "Language of the texts shown.") -> Callable[[F], F]:
+    """``--lang da|en``."""
+    return click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help=help)
+
+
 def _load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset:
     from goalgraph.loading import load
 
@@ -86,14 +103,7 @@ def main() -> None:
 
 @main.command()
 @dataset_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json", default="text")
 def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
     """Check the data: syntax, shapes, references and cycles.
 
@@ -145,14 +155,7 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
 
 @main.command()
 @dataset_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json", default="text")
 def stats(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
     """Count what the graph holds: statements by type, alignments by kind.
 
@@ -203,21 +206,15 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A parameter of the query. Repeatable.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "csv", "tsv", "json"]),
+@format_option(
+    "table",
+    "csv",
+    "tsv",
+    "json",
     default="table",
-    show_default=True,
     help="table for people (labels, wrapped text); csv, tsv and json (SPARQL 1.1 results) for programs.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of labels in tables.",
-)
+@lang_option("Language of labels in tables.")
 @dataset_options
 def query(
     query: str | None,
@@ -267,21 +264,8 @@ def query(
 
 @main.command()
 @click.argument("statement")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of the texts shown.",
-)
+@format_option("text", "json", default="text")
+@lang_option("Language of the texts shown.")
 @dataset_options
 def trace(
     statement: str, output_format: str, lang: str, data: tuple[Path, ...], no_bundled: bool, base: str | None
@@ -294,76 +278,19 @@ def trace(
     visions of the highest organisation.
     """
     from goalgraph.tracing import trace as follow
+    from goalgraph.tracing import trace_text
 
     graph = _load(data, no_bundled, base)
     found = follow(graph, statement)
     if output_format == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_trace_text(graph, found, lang))
-
-
-def _trace_text(graph: Any, found: Any, lang: str) -> str:
-    import shutil
-    import textwrap
-
-    from goalgraph.labels import label
-    from goalgraph.namespaces import GG
-
-    width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-
-    def text_of(node: Any) -> str:
-        chosen = node.translation if lang == "en" and node.translation else node.text
-        return chosen or str(node.iri)
-
-    def block(prefix: str, text: str, indent: int) -> list[str]:
-        return textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=" " * indent) or [prefix]
-
-    start = found.statement
-    kind = label(graph, GG[start.type], lang) if start.type else "statement"
-    lines = block(f"{start.identifier}  " if start.identifier else "", text_of(start), 2)
-    holder = start.holder_names.get(lang) or "no holder"
-    lines.append(f"  {kind} · {holder} · <{start.iri}>")
-    if start.top:
-        lines.append("  This statement is at the top.")
-    reaching = [p for p in found.paths if p[-1].target.top]
-    lines.append("")
-    lines.append(
-        f"{len(reaching)} of {len(found.paths)} path(s) reach the top."
-        if found.paths
-        else "It supports nothing: no path leads from it."
-    )
-    for number, path in enumerate(found.paths, start=1):
-        ending = "reaches the top" if path[-1].target.top else "ends before the top"
-        lines += ["", f"Path {number}: {ending}, strength {found.strength(path):.2f}"]
-        for hop in path:
-            target = hop.target
-            marker = "  ▲ top" if target.top else ""
-            prefix = f"  → {target.identifier}  " if target.identifier else "  → "
-            lines += block(prefix, text_of(target) + marker, 6)
-            why = ", ".join(filter(None, [hop.kind, hop.strength])) + (
-                f": {hop.rationale}" if hop.rationale else ""
-            )
-            lines += block("      ", why, 6)
-    return "\n".join(lines)
+        click.echo(trace_text(graph, found, lang))
 
 
 @main.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["da", "en"]),
-    default="da",
-    show_default=True,
-    help="Language of the texts shown.",
-)
+@format_option("text", "json", default="text")
+@lang_option("Language of the texts shown.")
 @click.option(
     "--central",
     default=5,
@@ -384,54 +311,13 @@ def analyse(
     statement does not reach it. Computed from the graph, never written to it.
     """
     from goalgraph.analysis import analyse as run
+    from goalgraph.analysis.text import analysis_text
 
     result = run(_load(data, no_bundled, base))
     if output_format == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_analysis_text(result, lang, central))
-
-
-def _analysis_text(result: Any, lang: str, central: int) -> str:
-    nodes = result.graph.nodes
-
-    def name(statement: Any) -> str:
-        data = nodes[statement]
-        labels = data.get("labels", {})
-        text = labels.get(lang) or labels.get("da") or labels.get("en") or str(statement)
-        return f"{data['identifier']}  {text}" if data.get("identifier") else text
-
-    def holder(organisation: Any) -> str:
-        found = result.graph.graph.get("organisations", {}).get(organisation)
-        labels = found.labels if found else {}
-        return str(labels.get(lang) or labels.get("da") or labels.get("en") or organisation)
-
-    def section(title: str, lines: list[str], empty: str) -> list[str]:
-        return ["", title, *(f"  {line}" for line in lines)] if lines else ["", f"{title}: {empty}"]
-
-    out = [f"Top: {len(result.top)} statements of {', '.join(sorted(map(holder, result.top_organisations)))}"]
-    out += [f"  {name(s)}" for s in sorted(result.top, key=lambda s: name(s))]
-    scores = sorted(
-        result.scores.values(), key=lambda s: (s.score is None, -(s.score or 0), holder(s.organisation))
-    )
-    score_lines = [
-        f"{holder(s.organisation):<36} {s.score:5.2f}   {s.reaching} of {s.scored} reach the top"
-        for s in scores
-        if s.score is not None
-    ]
-    out += section("Alignment scores (mean strength of the best path to the top)", score_lines, "none")
-    out += section("Gaps: missions and visions that nothing supports", [name(s) for s in result.gaps], "none")
-    out += section("Orphans: statements that support nothing", [name(s) for s in result.orphans], "none")
-    cycles = [
-        " → ".join(nodes[s].get("identifier") or str(s) for s in (*cycle, cycle[0]))
-        for cycle in result.cycles
-    ]
-    out += section("Cycles", cycles, "none")
-    sizes = ", ".join(str(len(c.statements)) for c in result.clusters)
-    out += ["", f"Clusters: {len(result.clusters)} ({sizes} statements)"]
-    ranked = [f"{value:5.3f}  {name(s)}" for s, value in result.most_central(central) if value > 0]
-    out += section("Most central statements (alignment-weighted betweenness)", ranked, "none")
-    return "\n".join(out)
+        click.echo(analysis_text(result, lang, central))
 
 
 @main.command()
@@ -445,12 +331,10 @@ def _analysis_text(result: Any, lang: str, central: int) -> str:
 @click.option(
     "--limit", type=click.IntRange(min=1), metavar="N", help="At most N suggestions, the best first."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "turtle"]),
+@format_option(
+    "table",
+    "turtle",
     default="table",
-    show_default=True,
     help="table to read; turtle to review and accept into the data (kind gg:suggested).",
 )
 @click.option(
@@ -489,3 +373,66 @@ def suggest(
     else:
         write_atomically(output, text if text.endswith("\n") else text + "\n")
         click.echo(f"wrote {len(found)} suggestion(s) to {output}", err=True)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE.html|FILE.md",
+    help="Write the report here; the suffix says the format. Without it, print it.",
+)
+@format_option(
+    "html", "markdown", default=None, help="Format when printing (default html), or in place of the suffix's."
+)
+@lang_option("Language of the report.")
+@click.option(
+    "--date",
+    "generated",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date the report says it was made (default today), for reports that must not change.",
+)
+@click.option(
+    "--suggestions", default=20, show_default=True, metavar="N", help="How many suggested links to list."
+)
+@dataset_options
+def report(
+    output: Path | None,
+    output_format: str | None,
+    lang: str,
+    generated: Any,
+    suggestions: int,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """One self-contained page: statements, coverage and gaps, orphans, links, scores.
+
+    Per organisation and plan its statements; every mission and vision with what
+    supports it, gaps marked; orphans; cross-organisation links; the focus-point ×
+    marker matrix; alignment scores; suggested links awaiting review. Loads
+    nothing from other hosts and prints well.
+    """
+    from goalgraph.files import write_atomically
+    from goalgraph.report import REPORT_SUFFIXES, build_report
+
+    if output is not None and output_format is None and output.suffix.lower() not in REPORT_SUFFIXES:
+        known = ", ".join(sorted(REPORT_SUFFIXES))
+        raise click.BadParameter(
+            f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o"
+        )
+    chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
+    graph = _load(data, no_bundled, base)
+    page = build_report(
+        graph,
+        lang=lang,  # type: ignore[arg-type]
+        format=chosen,  # type: ignore[arg-type]
+        generated=generated.date() if generated else None,
+        suggestions_shown=suggestions,
+    )
+    if output is None:
+        click.echo(page, nl=False)
+    else:
+        write_atomically(output, page)
+        click.echo(f"wrote {output}", err=True)

@@ -38,6 +38,8 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        # mkstemp makes the file private (0600); give it the mode a plainly written file has.
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
@@ -45,3 +47,9 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
             raise GoalgraphError(f"{display_path(target)}: cannot write ({error.strerror})") from None
         raise
     return target
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -8,6 +8,8 @@ reachable but not by which route. Nothing is written to the graph.
 from __future__ import annotations
 
 import math
+import shutil
+import textwrap
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
@@ -15,10 +17,11 @@ from rdflib.term import Node
 
 from goalgraph.labels import label
 from goalgraph.named_queries import run_query
+from goalgraph.namespaces import GG
 from goalgraph.querying import select
 from goalgraph.resolving import resolve
 
-__all__ = ["Hop", "Trace", "TracedStatement", "trace"]
+__all__ = ["Hop", "Trace", "TracedStatement", "trace", "trace_text"]
 
 
 @dataclass(frozen=True)
@@ -206,3 +209,54 @@ def _text(term: Node | None) -> str | None:
 
 def _is_top(graph: Graph, iri: URIRef) -> bool:
     return bool(select(graph, "top-statements", node=iri))
+
+
+def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None = None) -> str:
+    """`found` for reading in a terminal: every path, each hop with why it holds.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The goal graph, for the names of statement types.
+    found : Trace
+    lang : {"da", "en"}
+        Show the Danish texts (the sources' own) or the English translations.
+    width : int, optional
+        Wrap to this width; by default the terminal's, at most 120.
+    """
+    width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
+
+    def text_of(node: TracedStatement) -> str:
+        chosen = node.translation if lang == "en" and node.translation else node.text
+        return chosen or str(node.iri)
+
+    def block(prefix: str, text: str, indent: int) -> list[str]:
+        return textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=" " * indent) or [prefix]
+
+    start = found.statement
+    kind = label(graph, GG[start.type], lang) if start.type else "statement"
+    lines = block(f"{start.identifier}  " if start.identifier else "", text_of(start), 2)
+    holder = start.holder_names.get(lang) or "no holder"
+    lines.append(f"  {kind} · {holder} · <{start.iri}>")
+    if start.top:
+        lines.append("  This statement is at the top.")
+    reaching = [p for p in found.paths if p[-1].target.top]
+    lines.append("")
+    lines.append(
+        f"{len(reaching)} of {len(found.paths)} path(s) reach the top."
+        if found.paths
+        else "It supports nothing: no path leads from it."
+    )
+    for number, path in enumerate(found.paths, start=1):
+        ending = "reaches the top" if path[-1].target.top else "ends before the top"
+        lines += ["", f"Path {number}: {ending}, strength {found.strength(path):.2f}"]
+        for hop in path:
+            target = hop.target
+            marker = "  ▲ top" if target.top else ""
+            prefix = f"  → {target.identifier}  " if target.identifier else "  → "
+            lines += block(prefix, text_of(target) + marker, 6)
+            why = ", ".join(filter(None, [hop.kind, hop.strength])) + (
+                f": {hop.rationale}" if hop.rationale else ""
+            )
+            lines += block("      ", why, 6)
+    return "\n".join(lines)

@@ -1,0 +1,194 @@
+"""The report as a document: sections of headings, paragraphs and tables, in no format yet.
+
+The sections of a report are built once, as these plain values, and then written
+out as HTML (:mod:`goalgraph.report.to_html`) or Markdown
+(:mod:`goalgraph.report.to_markdown`), so both formats have the same sections,
+tables and words. Text in these values is plain text, never markup: each renderer
+escapes it for its format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Bar",
+    "Block",
+    "Cell",
+    "DefinitionList",
+    "Document",
+    "Heading",
+    "Inline",
+    "Paragraph",
+    "Phrase",
+    "Section",
+    "Table",
+    "TableRow",
+]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A run of text with how it is shown.
+
+    Attributes
+    ----------
+    text : str
+        Plain text (escaped by the renderer).
+    lang : str or None
+        Its language tag, where it differs from the page's or is data.
+    strong : bool
+        Bold: identifiers, gap markers.
+    italic : bool
+        Italic: the dataset's translations, as opposed to the sources' own words.
+    small : bool
+        Smaller type: the second language, notes inside a cell.
+    new_line : bool
+        Starts on a line of its own (within a cell or paragraph).
+    href : str or None
+        A link: ``#anchor`` inside the report, or an ``http(s)`` address.
+    kind : str or None
+        What it is, for styling (``"gap"``, ``"ok"``): a CSS class in HTML.
+
+    Examples
+    --------
+    >>> Phrase("SM3", strong=True).text
+    'SM3'
+    """
+
+    text: str
+    lang: str | None = None
+    strong: bool = False
+    italic: bool = False
+    small: bool = False
+    new_line: bool = False
+    href: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A horizontal bar for a share between 0 and 1, with the number beside it.
+
+    Examples
+    --------
+    >>> Bar(0.25, "25%").share
+    0.25
+    """
+
+    share: float
+    label: str
+
+
+#: What a cell or paragraph holds.
+Inline = Phrase | Bar
+Cell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a table.
+
+    Attributes
+    ----------
+    cells : tuple of Cell
+        One per column.
+    kind : str or None
+        What the row is, for styling (``"gap"``): a CSS class in HTML.
+    anchor : str or None
+        An id that links inside the report point to.
+    """
+
+    cells: tuple[Cell, ...]
+    kind: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row.
+
+    Attributes
+    ----------
+    header : tuple of str
+        The column headings.
+    rows : tuple of TableRow
+    kind : str or None
+        What the table is, for styling (``"matrix"``).
+    numeric : frozenset of int
+        The columns of numbers, aligned right.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    kind: str | None = None
+    numeric: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``kind`` (``"note"``, ``"suggestion"``) styles it."""
+
+    phrases: tuple[Inline, ...]
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section: level 3 or 4 (a section's own title is level 2)."""
+
+    text: str
+    level: int = 3
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    """Terms and what they mean, in order."""
+
+    items: tuple[tuple[Cell, Cell], ...]
+
+
+Block = Paragraph | Table | Heading | DefinitionList
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the report, with its own heading and anchor.
+
+    Attributes
+    ----------
+    anchor : str
+        Its id, the same in every report (``"coverage"``).
+    title : str
+        Its heading.
+    blocks : tuple of Block
+    kind : str or None
+        What it is, for styling (``"suggestions"``).
+    """
+
+    anchor: str
+    title: str
+    blocks: tuple[Block, ...]
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole report.
+
+    Attributes
+    ----------
+    lang : str
+        The language of the report's own words (``"da"`` or ``"en"``).
+    title : str
+        The dataset's title.
+    contents_title : str
+        The heading of the table of contents.
+    sections : tuple of Section
+    """
+
+    lang: str
+    title: str
+    contents_title: str
+    sections: tuple[Section, ...] = field(default_factory=tuple)

@@ -1,0 +1,364 @@
+"""The report's own words, in English and Danish, and numbers written the way each language writes them.
+
+The data's texts are shown as they are; only the headings, explanations and
+markers of the report come from here. Every entry has both languages, so a report
+in either is complete.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+__all__ = ["Words"]
+
+# key: (English, Danish). Placeholders in braces are filled by Words.__call__.
+_WORDS: dict[str, tuple[str, str]] = {
+    # The document
+    "untitled": ("goalgraph report", "goalgraph-rapport"),
+    "contents": ("Contents", "Indhold"),
+    "generated": (
+        "Generated on {date} by goalgraph {version} from the data loaded.",
+        "Dannet den {date} af goalgraph {version} ud fra de indlæste data.",
+    ),
+    "and_more": ("and {count} more", "og {count} mere"),
+    "none": ("none", "ingen"),
+    "dash": ("–", "–"),
+    # 1. Summary
+    "summary": ("Summary", "Sammenfatning"),
+    "at_a_glance": ("At a glance", "Overblik"),
+    "holdings": ("What the dataset holds", "Hvad datasættet rummer"),
+    "what": ("What", "Hvad"),
+    "count": ("Count", "Antal"),
+    "triples": ("triples", "tripler"),
+    "organisations": ("organisations", "organisationer"),
+    "plans": ("plans", "planer"),
+    "statements": ("statements", "målsætninger"),
+    "alignments": ("alignments", "sammenhænge"),
+    "glance_gaps": (
+        "Gaps (missions and visions nothing supports)",
+        "Huller (missioner og visioner, som intet understøtter)",
+    ),
+    "glance_orphans": (
+        "Orphans (statements that support nothing)",
+        "Forældreløse målsætninger (understøtter intet)",
+    ),
+    "glance_cross": ("Links across organisations", "Forbindelser på tværs af organisationer"),
+    "glance_cycles": ("Alignment cycles", "Kredsløb i sammenhængene"),
+    "glance_suggestions": ("Machine suggestions awaiting review", "Maskinforslag til gennemsyn"),
+    "not_computed": ("not computed (see the section)", "ikke beregnet (se afsnittet)"),
+    # 2. Statements by organisation
+    "by_organisation": ("Statements by organisation", "Målsætninger pr. organisation"),
+    "by_organisation_intro": (
+        "Each organisation's statements, the top of the hierarchy first, grouped by plan and, "
+        "within a plan, by type from the highest level down (missions and visions first). "
+        "Upright text is the source's own words; italic text is the dataset's translation.",
+        "Hver organisations målsætninger, øverst i hierarkiet først, samlet pr. plan og inden for "
+        "en plan efter type fra øverste niveau og ned (missioner og visioner først). Tekst i "
+        "almindelig skrift er kildens egne ord; tekst i kursiv er datasættets oversættelse.",
+    ),
+    "part_of": ("Part of", "Del af"),
+    "members": ("Members", "Medlemmer"),
+    "no_statements": (
+        "No statements of its own in this dataset.",
+        "Ingen egne målsætninger i dette datasæt.",
+    ),
+    "no_plan": ("Not in a plan", "Uden for en plan"),
+    "plan_without_statements": (
+        "No statements of this organisation in this plan.",
+        "Ingen af organisationens målsætninger i denne plan.",
+    ),
+    "without_holder": ("Statements without a holder", "Målsætninger uden indehaver"),
+    "id": ("Id", "Id"),
+    "type": ("Type", "Type"),
+    "statement": ("Statement", "Målsætning"),
+    "no_statements_at_all": ("The dataset has no statements.", "Datasættet har ingen målsætninger."),
+    # 3. Coverage
+    "coverage": ("Coverage of missions and visions", "Dækning af missioner og visioner"),
+    "coverage_rule": (
+        "A mission or vision is a gap (✗ GAP) when no statement supports it, directly or through "
+        "others: no stated or curated alignment leads to it from any statement. A plan that is said "
+        "to be grounded in it (a stated link from a whole plan) is shown, but does not close a gap, "
+        "because it names no statement that carries the mission or vision out. Suggested links do "
+        "not count until someone accepts them. Gaps come first, then the least supported.",
+        "En mission eller vision er et hul (✗ HUL), når ingen målsætning understøtter den, hverken "
+        "direkte eller gennem andre: ingen angivet eller kurateret sammenhæng fører til den fra en "
+        "målsætning. En plan, der siges at tage udgangspunkt i den (en angivet forbindelse fra en hel "
+        "plan), vises, men lukker ikke et hul, fordi den ikke nævner en målsætning, der fører "
+        "missionen eller visionen ud i livet. Foreslåede forbindelser tæller ikke, før nogen har "
+        "godkendt dem. Huller står først, derefter de mindst understøttede.",
+    ),
+    "status": ("Status", "Status"),
+    "mission_or_vision": ("Mission or vision", "Mission eller vision"),
+    "holder": ("Holder", "Indehaver"),
+    "direct_supporters": ("Direct supporters", "Direkte understøttet af"),
+    "through_others": ("Through others", "Gennem andre"),
+    "plans_citing": ("Plans grounded in it", "Planer med udgangspunkt i den"),
+    "gap_mark": ("✗ GAP", "✗ HUL"),
+    "covered_mark": ("✓ covered", "✓ dækket"),
+    "only_plan": ("supported only by a plan", "kun understøttet af en plan"),
+    "top_mark": ("top", "top"),
+    "no_missions": (
+        "The dataset has no missions or visions.",
+        "Datasættet har ingen missioner eller visioner.",
+    ),
+    # 4. Orphans
+    "orphans": ("Orphans: statements that support nothing", "Forældreløse målsætninger: understøtter intet"),
+    "orphans_intro": (
+        "Statements other than missions and visions with no alignment to anything above them: the "
+        "data does not say what they serve. “Supported by” counts the statements that support the "
+        "orphan itself.",
+        "Målsætninger, bortset fra missioner og visioner, uden nogen sammenhæng til noget over sig: "
+        "data siger ikke, hvad de tjener. »Understøttet af« tæller de målsætninger, der understøtter "
+        "den forældreløse målsætning selv.",
+    ),
+    "supported_by": ("Supported by", "Understøttet af"),
+    "text": ("Text", "Tekst"),
+    "no_orphans": (
+        "No orphans: every statement below the missions and visions supports another.",
+        "Ingen forældreløse målsætninger: alle målsætninger under missionerne og visionerne "
+        "understøtter en anden.",
+    ),
+    # 5. Cross-organisation links
+    "cross": ("Links across organisations", "Forbindelser på tværs af organisationer"),
+    "cross_intro": (
+        "Alignments whose two ends are held by different organisations, and statements of "
+        "different organisations or plans in the very same words (the cross-organisation query).",
+        "Sammenhænge, hvis to ender har forskellige indehavere, og målsætninger fra forskellige "
+        "organisationer eller planer med nøjagtig samme ordlyd (forespørgslen cross-organisation).",
+    ),
+    "from": ("From", "Fra"),
+    "to": ("To", "Til"),
+    "link": ("Link", "Forbindelse"),
+    "strength": ("Strength", "Styrke"),
+    "kind_alignment": ("{kind} alignment", "{kind} sammenhæng"),
+    "same_words": ("same words", "samme ordlyd"),
+    "no_cross": (
+        "No links join statements of different organisations.",
+        "Ingen forbindelser går mellem målsætninger fra forskellige organisationer.",
+    ),
+    # 6. Matrices
+    "matrix": ("Alignment matrices", "Sammenhængsmatricer"),
+    "matrix_intro": (
+        "Each cell tells how the row's statement supports the column's: the strength of a curated "
+        "link (strong, moderate, weak), “stated” for a link a source states, “indirect” when the "
+        "row supports the column only through other statements, and nothing when it does not "
+        "support it at all (as the matrix query answers).",
+        "Hver celle fortæller, hvordan rækkens målsætning understøtter kolonnens: styrken af en "
+        "kurateret forbindelse (stærk, moderat, svag), »angivet« for en forbindelse, som en kilde "
+        "angiver, »indirekte« når rækken kun understøtter kolonnen gennem andre målsætninger, og "
+        "intet, når den slet ikke understøtter den (som forespørgslen matrix svarer).",
+    ),
+    "focus_by_marker": (
+        "Focus points × strategic markers: {holder}",
+        "Fokuspunkter × strategiske pejlemærker: {holder}",
+    ),
+    "marker_by_vision": ("Strategic markers × the top visions", "Strategiske pejlemærker × topvisionerne"),
+    "indirect": ("indirect", "indirekte"),
+    "columns": ("Columns", "Kolonner"),
+    "no_focus_points": ("The dataset has no focus points.", "Datasættet har ingen fokuspunkter."),
+    "no_focus_and_markers": (
+        "No organisation holds both focus points and strategic markers.",
+        "Ingen organisation har både fokuspunkter og strategiske pejlemærker.",
+    ),
+    "no_markers_and_visions": (
+        "The dataset has no strategic markers and top visions to cross.",
+        "Datasættet har ingen strategiske pejlemærker og topvisioner at krydse.",
+    ),
+    "matrix_cut": (
+        "Shown: {rows} of {all_rows} rows and {columns} of {all_columns} columns "
+        "(goalgraph query matrix gives them all).",
+        "Vist: {rows} af {all_rows} rækker og {columns} af {all_columns} kolonner "
+        "(goalgraph query matrix giver dem alle).",
+    ),
+    # 7. Scores
+    "scores": ("Alignment scores", "Sammenhængsscorer"),
+    "scores_definition": (
+        "An organisation's alignment score is the average strength of its statements' best paths "
+        "to the top (the missions and visions of the highest organisations). A path is as strong "
+        "as its links multiplied together: {weights}, and a link a source states counts 1. A "
+        "strong and a moderate link together make {example}. A statement that does not reach the "
+        "top counts 0. The reach share is simply the share of its statements that reach the top "
+        "at all, however weakly: a low score with a high reach share means weak links, a low reach "
+        "share means statements that lead nowhere. Top statements themselves are not scored.",
+        "En organisations sammenhængsscore er gennemsnittet af styrken af dens målsætningers "
+        "bedste vej til toppen (missionerne og visionerne hos de øverste organisationer). En vej "
+        "er så stærk som dens forbindelser ganget sammen: {weights}, og en forbindelse, som en "
+        "kilde angiver, tæller 1. En stærk og en moderat forbindelse giver tilsammen {example}. En "
+        "målsætning, der ikke når toppen, tæller 0. Andelen, der når toppen, er blot andelen af "
+        "dens målsætninger, der overhovedet når toppen: en lav score med en høj andel betyder "
+        "svage forbindelser, en lav andel betyder målsætninger, der ikke fører nogen vegne. "
+        "Topmålsætningerne selv får ingen score.",
+    ),
+    "organisation": ("Organisation", "Organisation"),
+    "held": ("Statements", "Målsætninger"),
+    "scored": ("Scored", "Med score"),
+    "reaching": ("Reaching the top", "Når toppen"),
+    "score": ("Score", "Score"),
+    "reach_share": ("Reach share", "Andel, der når toppen"),
+    "nothing_to_score": ("only top statements: nothing to score", "kun topmålsætninger: intet at give score"),
+    "no_scores": ("No organisation holds statements.", "Ingen organisation har målsætninger."),
+    # 8. Suggestions
+    "suggestions": ("Suggested links awaiting review", "Foreslåede forbindelser til gennemsyn"),
+    "suggestions_banner": (
+        "⚠ Machine suggestions, not curated. goalgraph proposes these links because the two "
+        "statements share words (TF-IDF over word stems, in Danish and English). They are not "
+        "alignments: none counts in the coverage, orphans, matrices or scores above until an "
+        "analyst has reviewed and accepted it.",
+        "⚠ Maskinforslag, ikke kurateret. goalgraph foreslår disse forbindelser, fordi de to "
+        "målsætninger har ord til fælles (TF-IDF over ordstammer, på dansk og engelsk). De er ikke "
+        "sammenhænge: ingen af dem tæller med i dækning, forældreløse målsætninger, matricer eller "
+        "scorer ovenfor, før en analytiker har gennemset og godkendt den.",
+    ),
+    "suggestion_mark": ("suggestion", "forslag"),
+    "rank": ("#", "#"),
+    "would_support": ("From (would support)", "Fra (ville understøtte)"),
+    "shared_words": ("Shared words", "Fælles ord"),
+    "suggestions_shown": (
+        "The {shown} best of {total} suggestions scoring at least {minimum}; goalgraph suggest "
+        "lists them all and writes them as Turtle for review.",
+        "De {shown} bedste af {total} forslag med en score på mindst {minimum}; goalgraph suggest "
+        "viser dem alle og skriver dem som Turtle til gennemsyn.",
+    ),
+    "no_suggestions": (
+        "No suggestions: no two unlinked statements share enough words.",
+        "Ingen forslag: ingen to uforbundne målsætninger har ord nok til fælles.",
+    ),
+    "suggestions_skipped": (
+        "Not computed for this dataset: it has {count} statements, more than {limit}, and comparing "
+        "the words of every pair grows with the square of their number. goalgraph suggest computes "
+        "them on their own.",
+        "Ikke beregnet for dette datasæt: det har {count} målsætninger, flere end {limit}, og at "
+        "sammenligne ordene i hvert par vokser med kvadratet på deres antal. goalgraph suggest "
+        "beregner dem for sig.",
+    ),
+    "stored_suggestions": ("Suggestions stored in the data", "Forslag gemt i data"),
+    "rationale": ("Rationale", "Begrundelse"),
+    # 9. Reading
+    "reading": ("How to read this report", "Sådan læses rapporten"),
+    "term_top": ("Top", "Toppen"),
+    "def_top": (
+        "The missions and visions of the highest organisations in the hierarchy that state any: "
+        "where alignment paths end.",
+        "Missionerne og visionerne hos de øverste organisationer i hierarkiet, der har nogen: der, "
+        "hvor sammenhængenes veje ender.",
+    ),
+    "term_alignment": ("Alignment", "Sammenhæng"),
+    "def_alignment": (
+        "A link saying that one statement supports another: stated by a source, or curated by an "
+        "analyst with a strength and a rationale.",
+        "En forbindelse, der siger, at én målsætning understøtter en anden: angivet i en kilde "
+        "eller kurateret af en analytiker med styrke og begrundelse.",
+    ),
+    "term_coverage": ("Coverage", "Dækning"),
+    "def_coverage": (
+        "For a mission or vision, the statements that support it directly, and those that support "
+        "it through others (an alignment path leads from them to it).",
+        "For en mission eller vision de målsætninger, der understøtter den direkte, og dem, der "
+        "understøtter den gennem andre (en vej af sammenhænge fører fra dem til den).",
+    ),
+    "term_gap": ("Gap (✗)", "Hul (✗)"),
+    "def_gap": (
+        "A mission or vision that no statement supports, directly or through others (a plan "
+        "grounded in it does not count).",
+        "En mission eller vision, som ingen målsætning understøtter, hverken direkte eller gennem "
+        "andre (en plan med udgangspunkt i den tæller ikke).",
+    ),
+    "term_orphan": ("Orphan", "Forældreløs målsætning"),
+    "def_orphan": (
+        "A statement other than a mission or vision that supports nothing.",
+        "En målsætning, bortset fra missioner og visioner, der ikke understøtter noget.",
+    ),
+    "term_cross": ("Link across organisations", "Forbindelse på tværs"),
+    "def_cross": (
+        "An alignment between statements of two organisations, or two organisations' statements "
+        "in the same words.",
+        "En sammenhæng mellem to organisationers målsætninger, eller to organisationers "
+        "målsætninger med samme ordlyd.",
+    ),
+    "term_score": ("Alignment score, reach share", "Sammenhængsscore, andel der når toppen"),
+    "def_score": (
+        "How strongly, and how many of, an organisation's statements reach the top (see the scores section).",
+        "Hvor stærkt, og hvor mange af, en organisations målsætninger når toppen (se afsnittet om scorer).",
+    ),
+    "term_suggestion": ("Suggestion", "Forslag"),
+    "def_suggestion": (
+        "A link a program proposes from shared words, for review; never counted until accepted.",
+        "En forbindelse, som et program foreslår ud fra fælles ord, til gennemsyn; tæller aldrig "
+        "med, før den er godkendt.",
+    ),
+    "term_styles": ("Upright and italic text", "Almindelig og kursiv skrift"),
+    "def_styles": (
+        "Upright: the source's own words, verbatim. Italic: the dataset's translation, not source "
+        "text. The other language stands beside it in smaller type.",
+        "Almindelig skrift: kildens egne ord, ordret. Kursiv: datasættets oversættelse, ikke "
+        "kildetekst. Det andet sprog står ved siden af med mindre skrift.",
+    ),
+    "statement_types": ("Statement types", "Typer af målsætninger"),
+    "level": ("Level", "Niveau"),
+    "definition": ("Definition", "Definition"),
+    "kinds_and_strengths": ("Alignment kinds and strengths", "Sammenhænges arter og styrker"),
+    "term": ("Term", "Begreb"),
+    "weight": ("Weight", "Vægt"),
+    # 10. Provenance
+    "provenance": ("Sources and provenance", "Kilder og oprindelse"),
+    "sources_intro": (
+        "Where the statements come from (dcterms:source), and who asserted the alignments.",
+        "Hvor målsætningerne kommer fra (dcterms:source), og hvem der har angivet sammenhængene.",
+    ),
+    "source": ("Source", "Kilde"),
+    "title": ("Title", "Titel"),
+    "no_source": ("(no source given)", "(ingen kilde angivet)"),
+    "kind": ("Kind", "Art"),
+    "asserted_by": ("Asserted by", "Angivet af"),
+    "nobody": ("(not said)", "(ikke angivet)"),
+    "translated_by": (
+        "The dataset is attributed to {agents}, who made the translations (italic text): they are "
+        "not the sources' words.",
+        "Datasættet tilskrives {agents}, der har lavet oversættelserne (kursiv tekst): de er ikke "
+        "kildernes ord.",
+    ),
+    "translations_unattributed": (
+        "Translations (italic text) are the dataset authors', not the sources' words.",
+        "Oversættelser (kursiv tekst) er datasættets forfatteres, ikke kildernes ord.",
+    ),
+    "no_alignments": ("The dataset has no alignments.", "Datasættet har ingen sammenhænge."),
+}
+
+
+class Words:
+    """The report's words in one language, and its way of writing numbers.
+
+    Parameters
+    ----------
+    lang : {"da", "en"}
+
+    Examples
+    --------
+    >>> Words("da")("gap_mark"), Words("en")("and_more", count=3)
+    ('✗ HUL', 'and 3 more')
+    >>> Words("da").number(1032), Words("en").number(1032), Words("da").percent(0.7857)
+    ('1.032', '1,032', '79 %')
+    """
+
+    def __init__(self, lang: Literal["da", "en"]) -> None:
+        self.lang = lang
+        self._index = 1 if lang == "da" else 0
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The words for `key`, with `values` filled in."""
+        template = _WORDS[key][self._index]
+        return template.format(**values) if values else template
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's thousands separator."""
+        text = f"{value:,}"
+        return text.replace(",", ".") if self.lang == "da" else text
+
+    def decimal(self, value: float, places: int = 2) -> str:
+        """A decimal number with the language's decimal mark."""
+        text = f"{value:.{places}f}"
+        return text.replace(".", ",") if self.lang == "da" else text
+
+    def percent(self, share: float) -> str:
+        """A share between 0 and 1 as a whole percentage (Danish puts a space before %)."""
+        return f"{round(share * 100)} %" if self.lang == "da" else f"{round(share * 100)}%"

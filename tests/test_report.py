@@ -1,0 +1,620 @@
+"""The report: one self-contained page per dataset, as HTML or Markdown, that shows the gaps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import cast
+
+import pytest
+from rdflib import Literal
+from rdflib.namespace import RDFS
+from rdflib.query import ResultRow
+from rdflib.term import Node
+
+import goalgraph
+from goalgraph.analysis import Analysis, analyse, by_identifier
+from goalgraph.errors import GoalgraphError
+from goalgraph.loading import GoalDataset
+from goalgraph.named_queries import run_query
+from goalgraph.namespaces import GG
+from goalgraph.report import build_report, write_report
+from goalgraph.report.to_markdown import escape_markdown
+from goalgraph.suggestion import suggest, suggestions_to_turtle
+from goalgraph.synthetic import write_synthetic
+
+DAY = date(2025, 1, 31)
+XSS = "<img src=x onerror=alert(1)>"
+# Elements that have no end tag in HTML.
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# SVG elements that the page writes self-closed (<rect .../>).
+SELF_CLOSED = {"rect"}
+
+
+@dataclass
+class ParsedRow:
+    classes: set[str]
+    cells: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedTable:
+    section: str | None
+    classes: set[str]
+    header: list[str] = field(default_factory=list)
+    rows: list[ParsedRow] = field(default_factory=list)
+
+    def by_first_word(self, column: int = 0) -> dict[str, ParsedRow]:
+        """The rows by the first word of a cell (a statement's identifier)."""
+        return {re.split(r"[\s·]", row.cells[column].strip())[0]: row for row in self.rows}
+
+
+class Page(HTMLParser):
+    """An HTML page read with the standard library's parser: elements, headings, tables, nesting problems."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[tuple[str, str]] = []
+        self.tables: list[ParsedTable] = []
+        self.problems: list[str] = []
+        self.styles: list[str] = []
+        self._stack: list[str] = []
+        self._section: str | None = None
+        self._heading: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._row: ParsedRow | None = None
+        self._in_head = False
+        self._in_style = False
+        self.feed(text)
+        self.close()
+        if self._stack:
+            self.problems.append(f"unclosed: {self._stack}")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        classes = set((attributes.get("class") or "").split())
+        if tag not in VOID:
+            self._stack.append(tag)
+        if tag == "section":
+            self._section = attributes.get("id")
+        elif tag in ("h1", "h2", "h3", "h4"):
+            self._heading = []
+        elif tag == "table":
+            self.tables.append(ParsedTable(self._section, classes))
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row = ParsedRow(classes)
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+        elif tag == "style":
+            self._in_style = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._stack or self._stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self._stack[-1:] or 'nothing'}")
+        else:
+            self._stack.pop()
+        if tag in ("h1", "h2", "h3", "h4") and self._heading is not None:
+            self.headings.append((tag, "".join(self._heading).strip()))
+            self._heading = None
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.cells.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            table = self.tables[-1]
+            if self._in_head:
+                table.header = self._row.cells
+            else:
+                table.rows.append(self._row)
+            self._row = None
+        elif tag == "thead":
+            self._in_head = False
+        elif tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        for buffer in (self._heading, self._cell):
+            if buffer is not None:
+                buffer.append(data)
+        if self._in_style:
+            self.styles.append(data)
+
+    def tables_in(self, section: str, kind: str | None = None) -> list[ParsedTable]:
+        """The tables of a section (by its id), of one kind (CSS class) if given."""
+        return [t for t in self.tables if t.section == section and (kind is None or kind in t.classes)]
+
+    def h2(self) -> list[str]:
+        return [text for tag, text in self.headings if tag == "h2"]
+
+
+def column(graph: GoalDataset, query: str) -> list[str]:
+    """The values of a one-variable SELECT query, as strings."""
+    return [str(cast(ResultRow, row)[0]) for row in graph.query(query)]
+
+
+@pytest.fixture(scope="module")
+def analysis(bundled: GoalDataset) -> Analysis:
+    return analyse(bundled)
+
+
+@pytest.fixture(scope="module")
+def ids(analysis: Analysis) -> dict[Node | None, str]:
+    """Statement IRI → identifier."""
+    return {node: key for key, node in by_identifier(analysis.graph).items()}
+
+
+@pytest.fixture(scope="module")
+def html_da(bundled: GoalDataset) -> str:
+    return build_report(bundled, lang="da", generated=DAY)
+
+
+@pytest.fixture(scope="module")
+def html_en(bundled: GoalDataset) -> str:
+    return build_report(bundled, lang="en", generated=DAY)
+
+
+@pytest.fixture(scope="module")
+def page_da(html_da: str) -> Page:
+    return Page(html_da)
+
+
+@pytest.fixture(scope="module")
+def page_en(html_en: str) -> Page:
+    return Page(html_en)
+
+
+@pytest.fixture(scope="module")
+def markdown_en(bundled: GoalDataset) -> str:
+    return build_report(bundled, lang="en", format="markdown", generated=DAY)
+
+
+@pytest.fixture(scope="module")
+def with_xss(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
+    """The bundled data and a statement (and holder, and source) that are markup."""
+    path = tmp_path_factory.mktemp("xss") / "xss.ttl"
+    path.write_text(
+        f"""@prefix gg: <https://w3id.org/goalgraph/ontology#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<test/ond> a org:Organization ; skos:prefLabel "<script>alert(2)</script> | Ond"@da ;
+    org:subOrganizationOf <justitsministeriets-koncern> .
+<test/xss> a gg:Goal ; dcterms:identifier "XSS-1" ;
+    gg:text "{XSS}"@da ; gg:translation "*not bold* | [a link](javascript:alert(3))"@en ;
+    gg:holder <test/ond> ; dcterms:source <javascript:alert(4)> .
+""",
+        encoding="utf-8",
+    )
+    return goalgraph.load([path])
+
+
+#################################################################
+# What the page shows, on the bundled data
+#################################################################
+
+
+def test_every_statement_s_danish_text_is_on_the_page(
+    bundled: GoalDataset, html_da: str, html_en: str
+) -> None:
+    texts = column(bundled, "SELECT ?text WHERE { ?s gg:text ?text FILTER (LANG(?text) = 'da') }")
+    assert len(texts) == 22
+    for text in texts:
+        assert escape(str(text)) in html_da
+        assert escape(str(text)) in html_en
+
+
+def test_the_language_chosen_comes_first_and_translations_are_in_italics(html_da: str, html_en: str) -> None:
+    # Danish: the source's words, upright, then the English translation, smaller and in italics.
+    assert '<span lang="da">Vi arbejder for retfærdighed</span><br><small lang="en"><i>We work' in html_da
+    # English: the translation first (in italics), the Danish source smaller beside it.
+    assert '<span lang="en"><i>We work for justice</i></span><br><small lang="da">Vi arbejder' in html_en
+
+
+def test_organisations_come_in_hierarchy_order_top_first(page_da: Page) -> None:
+    headings = [text for tag, text in page_da.headings if tag == "h3"]
+    assert headings.index("Justitsministeriets koncern") < headings.index("Anklagemyndigheden")
+    assert headings.index("Anklagemyndigheden") < headings.index("Den Centrale Anklagemyndighed")
+    plan = "Anklagemyndighedens virksomhedsstrategi for 2019 (2019)"
+    assert ("h4", plan) in page_da.headings
+
+
+def test_the_header_has_the_title_date_and_counts(page_da: Page, html_da: str) -> None:
+    assert ("h1", "Målene i den danske justitssektor") in page_da.headings
+    assert "2025-01-31" in html_da
+    counts = page_da.tables_in("summary", "counts")[0]
+    assert ["tripler", "1.032"] in [row.cells for row in counts.rows]
+    assert ["målsætninger", "22"] in [row.cells for row in counts.rows]
+
+
+def test_the_coverage_table_has_a_row_per_mission_and_vision_with_its_supporters(
+    page_en: Page, analysis: Analysis, ids: dict[Node | None, str]
+) -> None:
+    (table,) = page_en.tables_in("coverage", "coverage")
+    rows = table.by_first_word(1)
+    assert set(rows) == {ids[s] for s in analysis.coverage}
+
+    def listed(cell: str) -> set[str]:
+        return set() if cell == "0" else {name.strip() for name in cell.split(":", 1)[1].split(",")}
+
+    for statement, covered in analysis.coverage.items():
+        row = rows[ids[statement]]
+        assert listed(row.cells[3]) == {ids[s] for s in covered.direct}
+        assert listed(row.cells[4]) == {ids[s] for s in covered.transitive - covered.direct}
+
+
+def test_gaps_are_marked_with_a_word_and_a_symbol_not_colour_alone(
+    page_en: Page, page_da: Page, analysis: Analysis, ids: dict[Node | None, str]
+) -> None:
+    assert sorted(ids[s] for s in analysis.gaps) == ["PA-M1", "PA-V2"]
+    for page, word in ((page_en, "GAP"), (page_da, "HUL")):
+        (table,) = page.tables_in("coverage", "coverage")
+        gaps = {name for name, row in table.by_first_word(1).items() if "gap" in row.classes}
+        assert gaps == {"PA-M1", "PA-V2"}
+        for name in gaps:
+            status = table.by_first_word(1)[name].cells[0]
+            assert f"✗ {word}" in status
+        # Gaps come first; covered rows say so in words too.
+        assert {row.cells[1].split()[0] for row in table.rows[:2]} == gaps
+        assert all("✓" in row.cells[0] for row in table.rows[2:])
+    status = page_en.tables_in("coverage")[0].by_first_word(1)["PA-M1"].cells[0]
+    assert "supported only by a plan" in status
+
+
+def test_orphans_are_listed(page_en: Page) -> None:
+    (table,) = page_en.tables_in("orphans", "orphans")
+    assert sorted(table.by_first_word()) == ["AM-P", "X2"]
+
+
+def test_cross_organisation_links_are_those_of_the_query(bundled: GoalDataset, page_en: Page) -> None:
+    (table,) = page_en.tables_in("cross-organisation", "cross")
+    assert len(table.rows) == len(run_query(bundled, "cross-organisation").rows) == 20
+    links = {(row.cells[0].split("\n")[0], row.cells[2].split("\n")[0]): row.cells[4:] for row in table.rows}
+    assert links["FP2", "JM-V1"] == ["curated alignment", "weak"]
+    assert links["PA-M1", "JM-M1"] == ["curated alignment", "strong"]
+
+
+def matrix(table: ParsedTable) -> dict[tuple[str, str], str]:
+    """A parsed cross-table as (row identifier, column identifier) → cell."""
+    return {
+        (row.cells[0].split("\n")[0], column): cell
+        for row in table.rows
+        for column, cell in zip(table.header[1:], row.cells[1:], strict=True)
+    }
+
+
+def test_the_focus_point_by_marker_matrix(page_en: Page, page_da: Page) -> None:
+    cells = matrix(page_en.tables_in("matrix", "matrix")[0])
+    assert cells["FP3", "SM3"] == "strong"
+    assert cells["FP4", "SM1"] == "strong"
+    assert cells["FP4", "SM4"] == "moderate"
+    assert cells["FP1", "SM1"] == ""
+    assert matrix(page_da.tables_in("matrix", "matrix")[0])["FP3", "SM3"] == "stærk"
+
+
+def test_the_matrix_says_what_the_matrix_query_says(
+    bundled: GoalDataset, page_en: Page, ids: dict[Node | None, str]
+) -> None:
+    shown = matrix(page_en.tables_in("matrix", "matrix")[0])
+    rows = run_query(bundled, "matrix", {"organisation": "Anklagemyndigheden"}).rows
+    assert len(rows) == len(shown) == 16
+    for row in rows:
+        assert shown[ids[row["row"]], ids[row["column"]]] == str(row["link"])
+    markers = run_query(bundled, "matrix", {"rows": "StrategicMarker", "columns": "Vision"}).rows
+    by_vision = matrix(page_en.tables_in("matrix", "matrix")[1])
+    top = {(ids[row["row"]], ids[row["column"]]): str(row["link"]) for row in markers}
+    assert by_vision == {key: link for key, link in top.items() if key[1].startswith("JM-")}
+    assert by_vision["SM1", "JM-V2"] == "strong"
+
+
+def test_scores_for_each_organisation_with_bars(page_da: Page, analysis: Analysis) -> None:
+    (table,) = page_da.tables_in("scores", "scores")
+    rows = {row.cells[0]: row.cells for row in table.rows}
+    assert {"Anklagemyndigheden", "Politiet", "Politiet og anklagemyndigheden"} <= set(rows)
+    assert rows["Anklagemyndigheden"][1:6] == ["14", "14", "11", "0,76", "79 %"]
+    assert rows["Politiet og anklagemyndigheden"][4:6] == ["0,80", "100 %"]
+    assert rows["Politiet"][4:6] == ["1,00", "100 %"]
+    # The group holds only top statements: nothing to score, said in words.
+    assert "intet at give score" in rows["Justitsministeriets koncern"][5]
+    bars = [attrs for tag, attrs in page_da.elements if tag == "svg"]
+    assert len(bars) == 2 * 3
+    assert {"role": "img"}.items() <= bars[0].items()
+
+
+def test_the_score_is_defined_in_plain_words(html_en: str) -> None:
+    assert escape("average strength of its statements' best paths") in html_en
+    assert "strong 1.0, moderate 0.6, weak 0.3" in html_en
+
+
+def test_suggestions_are_marked_as_machine_suggestions(
+    bundled: GoalDataset, page_en: Page, html_en: str
+) -> None:
+    section = next(
+        attrs for tag, attrs in page_en.elements if tag == "section" and attrs["id"] == "suggestions"
+    )
+    assert "suggestions" in (section.get("class") or "").split()
+    assert "Machine suggestions, not curated" in html_en
+    (table,) = page_en.tables_in("suggestions", "suggestions")
+    best = suggest(bundled, limit=20)
+    assert len(table.rows) == len(best) > 0
+    assert all("suggestion" in row.classes and "suggestion" in row.cells[4] for row in table.rows)
+    first = table.rows[0].cells
+    assert (first[2].split("\n")[0], first[3].split("\n")[0]) == ("FP4", "X1")
+    assert "tværgående (da)" in first[4]
+
+
+def test_the_reading_section_explains_and_the_provenance_names_the_source(
+    page_en: Page, html_en: str
+) -> None:
+    assert "How to read this report" in page_en.h2()
+    (types,) = page_en.tables_in("reading", "terms")[:1]
+    assert types.rows[0].cells[:2] == ["0", "mission"]
+    (sources,) = page_en.tables_in("provenance", "sources")
+    assert sources.rows[0].cells == ["https://anklagemyndigheden.dk/da/vores-maal", "Vores mål", "22"]
+    assert '<a href="https://anklagemyndigheden.dk/da/vores-maal">' in html_en
+
+
+#################################################################
+# A self-contained, valid, safe page
+#################################################################
+
+
+def test_the_page_is_html5_with_its_language_and_charset(html_da: str, html_en: str, page_da: Page) -> None:
+    assert html_da.startswith('<!doctype html>\n<html lang="da">\n<head>\n<meta charset="utf-8">')
+    assert '<html lang="en">' in html_en
+    assert page_da.problems == []
+    assert [tag for tag, _ in page_da.headings].count("h1") == 1
+    ids = [attrs["id"] for _, attrs in page_da.elements if attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    for _, attrs in page_da.elements:
+        href = attrs.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+
+
+def test_nothing_is_loaded_from_elsewhere_and_there_is_no_script(bundled: GoalDataset, page_da: Page) -> None:
+    sources = set(column(bundled, "SELECT DISTINCT ?source WHERE { ?s dcterms:source ?source }"))
+    tags = {tag for tag, _ in page_da.elements}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "video", "audio", "base", "form"}
+    for tag, attrs in page_da.elements:
+        assert "src" not in attrs, tag
+        assert "srcset" not in attrs, tag
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        href = attrs.get("href")
+        if href is not None and not href.startswith("#"):
+            assert tag == "a", href
+            assert href in sources, href
+    style = "".join(page_da.styles)
+    assert style
+    for remote in ("url(", "@import", "http"):
+        assert remote not in style
+
+
+def test_text_from_the_data_is_escaped(with_xss: GoalDataset) -> None:
+    html = build_report(with_xss, lang="da", generated=DAY)
+    page = Page(html)
+    assert escape(XSS) in html
+    assert "&lt;img src=x" in html
+    assert not {"img", "script"} & {tag for tag, _ in page.elements}
+    assert page.problems == []
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; | Ond" in html
+    # A source that is not a web address is shown, never linked.
+    assert "javascript:alert(4)" in html
+    assert all(not (attrs.get("href") or "").startswith("javascript") for _, attrs in page.elements)
+
+
+def test_the_markdown_escapes_text_from_the_data(with_xss: GoalDataset) -> None:
+    markdown = build_report(with_xss, lang="en", format="markdown", generated=DAY)
+    assert "<img" not in markdown.replace("\\<img", "")
+    assert "\\<img src=x onerror=alert(1)\\>" in markdown
+    assert "\\*not bold\\* \\| \\[a link\\](javascript:alert(3))" in markdown
+    assert "](javascript" not in markdown.replace("\\](javascript", "")
+
+
+def test_the_same_data_and_date_give_the_same_page(bundled: GoalDataset, html_da: str) -> None:
+    assert build_report(bundled, lang="da", generated=DAY) == html_da
+    later = build_report(bundled, lang="da", generated=date(2026, 2, 1))
+    assert later != html_da
+    assert later.replace("2026-02-01", "2025-01-31") == html_da
+
+
+#################################################################
+# Markdown
+#################################################################
+
+
+def test_markdown_has_the_same_section_headings(page_en: Page, markdown_en: str) -> None:
+    headings = [line[3:] for line in markdown_en.splitlines() if line.startswith("## ")]
+    assert headings == [escape_markdown(text) for text in page_en.h2()]
+    assert markdown_en.startswith("# Goals of the Danish justice sector\n")
+
+
+def test_markdown_tables_are_well_formed(markdown_en: str) -> None:
+    tables: list[list[str]] = []
+    previous = ""
+    for line in markdown_en.splitlines():
+        if line.startswith("|"):
+            if not previous.startswith("|"):
+                tables.append([])
+            tables[-1].append(line)
+        previous = line
+    assert len(tables) >= 10
+    for table in tables:
+        assert re.fullmatch(r"\| (---:?|:?---)( \| (---:?|:?---))* \|", table[1]), table[1]
+        pipes = {len(re.findall(r"(?<!\\)\|", row)) for row in table}
+        assert len(pipes) == 1, table
+        assert all(row.endswith(" |") for row in table)
+
+
+def test_markdown_shows_the_matrix_and_the_gaps(markdown_en: str) -> None:
+    fp4 = next(line for line in markdown_en.splitlines() if line.startswith("| **FP4** · *Cross-cutting"))
+    assert fp4.endswith("| strong |   |   | moderate |")
+    gaps = [line for line in markdown_en.splitlines() if line.startswith("| **✗ GAP**")]
+    assert len(gaps) == 2
+
+
+#################################################################
+# Writing files, and graphs other than the bundled one
+#################################################################
+
+
+def test_write_report_writes_html_and_markdown(bundled: GoalDataset, tmp_path: Path) -> None:
+    html = write_report(bundled, tmp_path / "report.html", lang="en", generated=DAY)
+    htm = write_report(bundled, tmp_path / "report.HTM", lang="en", generated=DAY)
+    md = write_report(bundled, tmp_path / "report.md", lang="en", generated=DAY)
+    assert html.read_text(encoding="utf-8") == build_report(bundled, lang="en", generated=DAY)
+    assert htm.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert md.read_text(encoding="utf-8") == build_report(
+        bundled, lang="en", format="markdown", generated=DAY
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.HTM", "report.html", "report.md"]
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report", "report.html.txt"])
+def test_write_report_refuses_a_suffix_it_does_not_know(
+    bundled: GoalDataset, tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(GoalgraphError, match=re.escape(name)) as raised:
+        write_report(bundled, tmp_path / name)
+    assert ".html" in str(raised.value)
+    assert ".md" in str(raised.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_report_into_a_missing_folder_fails_and_leaves_nothing(
+    bundled: GoalDataset, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "report.html"
+    with pytest.raises(GoalgraphError, match="does not exist"):
+        write_report(bundled, target)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("option", "value"), [("lang", "de"), ("format", "pdf")])
+def test_an_unknown_language_or_format_is_refused(bundled: GoalDataset, option: str, value: str) -> None:
+    with pytest.raises(GoalgraphError, match=value):
+        build_report(bundled, **{option: value})  # type: ignore[arg-type]
+
+
+def test_a_synthetic_graph_shows_each_organisation(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.ttl"
+    write_synthetic(path, 30)
+    graph = goalgraph.load([path], bundled=False)
+    names = column(
+        graph,
+        "SELECT ?name WHERE { ?o a/rdfs:subClassOf* org:Organization ; skos:prefLabel ?name "
+        "FILTER (LANG(?name) = 'da') }",
+    )
+    assert len(set(names)) == 30
+    html = build_report(graph, lang="da", generated=DAY)
+    page = Page(html)
+    headings = {text for tag, text in page.headings if tag == "h3"}
+    assert set(names) <= headings
+    assert page.problems == []
+    # No focus points and no markers in synthetic data: said briefly, no crash.
+    assert "Datasættet har ingen fokuspunkter." in html
+    # Links across organisations, each relation in Danish (seed 0 has texts in the same words).
+    (cross,) = page.tables_in("cross-organisation", "cross")
+    assert len(cross.rows) == len(run_query(graph, "cross-organisation").rows)
+    assert {row.cells[4] for row in cross.rows} == {
+        "angivet sammenhæng",
+        "kurateret sammenhæng",
+        "samme ordlyd",
+    }
+    markdown = build_report(graph, lang="en", format="markdown", generated=DAY)
+    assert markdown.count("\n## ") == len(page.h2())
+
+
+def test_a_graph_with_nothing_in_it_still_makes_a_report() -> None:
+    graph = goalgraph.load(bundled=False)
+    html = build_report(graph, lang="en", generated=DAY)
+    assert Page(html).problems == []
+    for words in (
+        "goalgraph report",
+        "The dataset has no statements.",
+        "The dataset has no missions or visions.",
+        "No orphans",
+        "No links join statements of different organisations.",
+        "The dataset has no focus points.",
+        "No organisation holds statements.",
+        "No suggestions",
+    ):
+        assert words in html
+    assert build_report(graph, format="markdown").startswith("# goalgraph-rapport\n")
+
+
+def test_a_graph_without_plans(tmp_path: Path) -> None:
+    path = tmp_path / "small.ttl"
+    path.write_text(
+        """@prefix gg: <https://w3id.org/goalgraph/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<m> a org:Organization ; skos:prefLabel "Ministeriet"@da .
+<s> a org:Organization ; skos:prefLabel "Styrelsen"@da ; org:subOrganizationOf <m> .
+<m/mission> a gg:Mission ; gg:holder <m> ; gg:text "Et trygt samfund"@da .
+<s/goal> a gg:Goal ; gg:holder <s> ; gg:text "Færre indbrud"@da .
+<s/marker> a gg:StrategicMarker ; gg:holder <s> ; gg:text "Tryghed i hjemmet"@da .
+""",
+        encoding="utf-8",
+    )
+    html = build_report(goalgraph.load([path], bundled=False), lang="da", generated=DAY)
+    page = Page(html)
+    (coverage,) = page.tables_in("coverage", "coverage")
+    # No identifiers: statements are named by their text.
+    assert coverage.rows[0].cells[1].startswith("Et trygt samfund")
+    assert "gap" in coverage.rows[0].classes
+    (orphans,) = page.tables_in("orphans", "orphans")
+    assert {row.cells[0] for row in orphans.rows} == {"Færre indbrud", "Tryghed i hjemmet"}
+    assert "Datasættet har ingen strategiske pejlemærker og topvisioner at krydse." in html
+
+
+def test_suggestions_are_left_out_of_a_large_graph_and_the_report_says_so(bundled: GoalDataset) -> None:
+    html = build_report(bundled, lang="en", generated=DAY, suggestion_statement_limit=10)
+    assert "Not computed for this dataset: it has 22 statements, more than 10" in html
+    assert Page(html).tables_in("suggestions") == []
+
+
+def test_suggestions_stored_in_the_data_are_listed_for_review(bundled: GoalDataset, tmp_path: Path) -> None:
+    stored = suggest(bundled, limit=2)
+    path = tmp_path / "suggested.ttl"
+    path.write_text(suggestions_to_turtle(stored, created=DAY), encoding="utf-8")
+    graph = goalgraph.load([path])
+    page = Page(build_report(graph, lang="en", generated=DAY))
+    assert "Suggestions stored in the data" in {text for tag, text in page.headings if tag == "h3"}
+    tables = page.tables_in("suggestions", "suggestions")
+    assert len(tables[-1].rows) == 2
+    # Stored suggestions are not suggested again.
+    assert len(tables[0].rows) == len(suggest(graph, limit=20))
+
+
+def test_statement_types_are_read_from_the_ontology(bundled: GoalDataset, page_da: Page) -> None:
+    names = {str(o) for o in bundled.objects(GG.StrategicMarker, RDFS.label) if isinstance(o, Literal)}
+    (types,) = page_da.tables_in("reading", "terms")[:1]
+    assert "strategisk pejlemærke" in names
+    assert ["2", "strategisk pejlemærke"] in [row.cells[:2] for row in types.rows]
+
+
+def test_long_lists_and_wide_matrices_are_cut_and_say_so(
+    bundled: GoalDataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("goalgraph.report.cells.LIST_LIMIT", 2)
+    monkeypatch.setattr("goalgraph.report.alignment.MATRIX_COLUMNS", 2)
+    html = build_report(bundled, lang="en", generated=DAY)
+    page = Page(html)
+    rows = page.tables_in("coverage", "coverage")[0].by_first_word(1)
+    # JM-M2 has five supporters through others: the first two (by holder, level) named, the rest counted.
+    assert rows["JM-M2"].cells[4] == "5: AM-K, SM3 and 3 more"
+    by_vision = page.tables_in("matrix", "matrix")[1]
+    assert by_vision.header == ["", "JM-V1", "JM-V2"]
+    assert "Shown: 4 of 4 rows and 2 of 3 columns" in html
