@@ -42,15 +42,15 @@ import json
 import os
 import platform
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from functools import partial
 from importlib import import_module, metadata
 from pathlib import Path
 from typing import Any
+
+from common import in_child, parse_sizes, read_raw, timed
 
 ENGINES = ("raw", "goalgraph", "rdflib")
 QUERIES = ("analysis-statements", "analysis-alignments", "analysis-organisations")
@@ -62,16 +62,6 @@ REPEAT_LIMIT = 200_000
 NETWORKX_LIMIT = 2_000
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-
-
-def timed(action: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    """The median wall time of `runs` calls of `action`, and what the last call returned."""
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def query_with_parameters(name: str) -> str:
@@ -106,22 +96,10 @@ def raw_child(path: Path, base: str, runs: int) -> dict[str, Any]:
     )
     loaded = time.perf_counter() - start
 
-    def read(text: str) -> int:
-        # Every value of every row, as the analysis reads them.
-        solutions = store.query(text, use_default_graph_as_union=True)
-        assert isinstance(solutions, ox.QuerySolutions)
-        names = solutions.variables
-        count = 0
-        for solution in solutions:
-            for name in names:
-                solution[name]
-            count += 1
-        return count
-
     queries = {}
     for name in QUERIES:
         text = query_with_parameters(name)
-        seconds, rows = timed(lambda: read(text), runs)  # noqa: B023
+        seconds, rows = timed(partial(read_raw, store, text), runs)
         queries[name] = {"s": seconds, "rows": rows}
     return {"load_s": loaded, "queries": queries}
 
@@ -200,29 +178,9 @@ def goalgraph_child(path: Path, base: str, runs: int, networkx_limit: int) -> di
     }
 
 
-def in_child(*arguments: str) -> dict[str, Any]:
-    """Run this script with `arguments` in a fresh Python process; return the JSON it prints."""
-    done = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(arguments)} failed:\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
 # ---------------------------------------------------------------------------
 # The whole benchmark
 # ---------------------------------------------------------------------------
-
-
-def parse_sizes(text: str) -> list[int]:
-    """Comma-separated sizes such as ``10000``, ``10_000``, ``10k`` or ``1M``, as ints."""
-    sizes = []
-    for size in text.split(","):
-        match = re.fullmatch(r"\s*(\d[\d_]*)\s*([kKmM]?)\s*", size)
-        if not match:
-            raise argparse.ArgumentTypeError(f"not a size: {size!r}")
-        sizes.append(int(match[1].replace("_", "")) * {"": 1, "k": 1_000, "m": 1_000_000}[match[2].lower()])
-    return sizes
 
 
 def machine() -> dict[str, Any]:
@@ -259,7 +217,7 @@ def bench_size(
             continue
         print(f"  {engine} ...", end="", file=sys.stderr, flush=True)
         arguments = ["--child", engine, "--path", str(path), "--base", DEFAULT_BASE, "--runs", str(repeat)]
-        engines[engine] = in_child(*arguments, "--networkx-limit", str(networkx_limit))
+        engines[engine] = in_child(__file__, *arguments, "--networkx-limit", str(networkx_limit))
         print(" done", file=sys.stderr)
     path.unlink()
     for name in QUERIES:

@@ -29,13 +29,14 @@ import platform
 import re
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from importlib import import_module, metadata
 from pathlib import Path
 from typing import Any, Literal
+
+from common import in_child, parse_sizes
 
 # This process imports nothing heavy, not even goalgraph: on Linux a child started by
 # fork and exec inherits the parent's peak RSS as its own ru_maxrss, so a big parent
@@ -145,30 +146,9 @@ def run_child(engine: str, path: Path, base: str) -> dict[str, float | int]:
     }
 
 
-def in_child(*arguments: str) -> dict[str, Any]:
-    """Run this script with `arguments` in a fresh Python process; return the JSON it prints."""
-    done = subprocess.run([sys.executable, __file__, *arguments], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(arguments)} failed:\n{done.stderr}")
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
 # ---------------------------------------------------------------------------
 # The whole benchmark
 # ---------------------------------------------------------------------------
-
-
-def parse_sizes(text: str) -> list[int]:
-    """Comma-separated sizes such as ``10000``, ``10_000``, ``10k`` or ``1M``, as ints."""
-    sizes = []
-    for size in text.split(","):
-        match = re.fullmatch(r"\s*(\d[\d_]*)\s*([kKmM]?)\s*", size)
-        if not match:
-            raise argparse.ArgumentTypeError(f"not a size: {size!r}")
-        number = int(match[1].replace("_", ""))
-        sizes.append(number * {"": 1, "k": 1_000, "m": 1_000_000}[match[2].lower()])
-    return sizes
 
 
 def machine() -> dict[str, Any]:
@@ -209,7 +189,7 @@ def summarise(runs: list[dict[str, float | int]]) -> dict[str, Any]:
 
 def bench_size(size: int, folder: Path, format: Format, runs: int | None, rdflib_all: bool) -> dict[str, Any]:
     path = folder / f"synthetic-{size}{SUFFIX[format]}"
-    made = in_child("--generate", str(size), "--path", str(path), "--format", format)
+    made = in_child(__file__, "--generate", str(size), "--path", str(path), "--format", format)
     organisations, triples, generated, base = (
         made["organisations"],
         made["triples"],
@@ -233,7 +213,7 @@ def bench_size(size: int, folder: Path, format: Format, runs: int | None, rdflib
         results = []
         for run in range(repeat):
             print(f"  {engine} run {run + 1}/{repeat} ...", end="", file=sys.stderr, flush=True)
-            results.append(in_child("--child", engine, "--path", str(path), "--base", base))
+            results.append(in_child(__file__, "--child", engine, "--path", str(path), "--base", base))
             print(f" {results[-1]['load_s']:.2f} s", file=sys.stderr)
         engines[engine] = summarise(results)
     path.unlink()

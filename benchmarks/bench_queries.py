@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import signal
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -36,6 +35,7 @@ import pyoxigraph as ox
 import rdflib
 
 import goalgraph
+from common import parse_sizes, read_raw, timed
 from goalgraph.loading import DEFAULT_BASE
 from goalgraph.named_queries import NamedQuery, find_query, named_queries, run_query
 from goalgraph.querying import bind
@@ -76,34 +76,12 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def median_time(run: Callable[[], int], repeats: int) -> tuple[float, int]:
-    times, count = [], 0
-    for _ in range(repeats):
-        start = time.perf_counter()
-        count = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), count
-
-
 def count_goalgraph(dataset: goalgraph.GoalDataset, query: NamedQuery, params: dict[str, str]) -> int:
     return len(run_query(dataset, query, params).rows)
 
 
 def count_rdflib(dataset: rdflib.Dataset, text: str) -> int:
     return len(list(dataset.query(text)))
-
-
-def read_raw(store: ox.Store, text: str) -> int:
-    """Run `text` on `store` and read every value of every row, as a program would."""
-    solutions = store.query(text, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = solutions.variables
-    count = 0
-    for solution in solutions:
-        for name in names:
-            solution[name]
-        count += 1
-    return count
 
 
 def load_all(path: Path) -> tuple[goalgraph.GoalDataset, ox.Store, rdflib.Dataset, dict[str, float]]:
@@ -137,14 +115,14 @@ def bench(size: int, repeats: int, rdflib_limit: float, skip_rdflib: bool) -> di
         given = params.get(name, {})
         bindings = {p: resolve(dataset, v, query.parameter(p).kind) for p, v in given.items()}  # type: ignore[union-attr]
         text = bind(query.text, bindings)
-        ours, ours_rows = median_time(partial(count_goalgraph, dataset, query, given), repeats)
-        theirs, raw_rows = median_time(partial(read_raw, raw, text), repeats)
+        ours, ours_rows = timed(partial(count_goalgraph, dataset, query, given), repeats)
+        theirs, raw_rows = timed(partial(read_raw, raw, text), repeats)
         row: dict[str, Any] = {"query": name, "rows": ours_rows, "goalgraph": ours, "raw": theirs}
         assert raw_rows == ours_rows, (name, raw_rows, ours_rows)
         if not skip_rdflib:
             try:
                 with time_limit(rdflib_limit):
-                    slow, slow_rows = median_time(partial(count_rdflib, memory, text), 1)
+                    slow, slow_rows = timed(partial(count_rdflib, memory, text), 1)
                 assert slow_rows == ours_rows, (name, slow_rows, ours_rows)
                 row["rdflib"] = slow
             except TimeLimitError:
@@ -207,14 +185,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     args = parser.parse_args()
 
-    def parse_size(text: str) -> int:
-        text = text.strip().lower().replace("_", "")
-        factor = {"k": 1_000, "m": 1_000_000}.get(text[-1], 1)
-        return int(float(text.rstrip("km")) * factor)
-
     results = []
-    for size in map(parse_size, args.sizes.split(",")):
-        result = bench(size, args.repeats, args.rdflib_limit, skip_rdflib=size > parse_size(args.rdflib_max))
+    for size in parse_sizes(args.sizes):
+        result = bench(
+            size, args.repeats, args.rdflib_limit, skip_rdflib=size > parse_sizes(args.rdflib_max)[0]
+        )
         show(result)
         results.append(result)
         sys.stdout.flush()
