@@ -17,7 +17,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from goalgraph.labels import label
@@ -26,6 +25,9 @@ from goalgraph.named_queries import QueryResult
 __all__ = ["FORMATS", "format_result"]
 
 FORMATS = ("table", "csv", "tsv", "json")
+
+# Written out: rdflib's XSD namespace object, held at module level, trips doctest collection.
+_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 def format_result(
@@ -68,7 +70,7 @@ def _json_term(term: Node) -> dict[str, str]:
     found = {"type": "literal", "value": str(term)}
     if term.language:
         found["xml:lang"] = term.language
-    elif term.datatype and term.datatype != XSD.string:
+    elif term.datatype and term.datatype != _XSD_STRING:
         found["datatype"] = str(term.datatype)
     return found
 
