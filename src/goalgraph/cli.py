@@ -436,3 +436,56 @@ def report(
     else:
         write_atomically(output, page)
         click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to listen on: loopback unless you say so."
+)
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a query may run.",
+)
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Queries that may run at once [default: cores, at least 2]."
+)
+@click.option(
+    "--max-result-bytes",
+    default=50_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest result sent.",
+)
+@dataset_options
+def serve(
+    host: str,
+    port: int,
+    timeout: float,
+    workers: int | None,
+    max_result_bytes: int,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Serve the graph: a read-only SPARQL endpoint, a query page and resolvable IRIs.
+
+    /sparql speaks the SPARQL 1.1 Protocol (results as JSON, XML, CSV, TSV; graphs as
+    Turtle, JSON-LD, RDF/XML, N-Triples); updates, SERVICE and FROM outside the
+    dataset are refused, and a query that runs past --timeout is stopped while the
+    others go on. IRIs under the base namespace answer with a page or with RDF.
+    """
+    from goalgraph.server import ServerSettings
+    from goalgraph.server import serve as run
+
+    settings = ServerSettings(
+        timeout=timeout, max_result_bytes=max_result_bytes, **({"workers": workers} if workers else {})
+    )
+    dataset = _load(data, no_bundled, base)
+    click.echo(f"goalgraph: serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    run(dataset, host=host, port=port, settings=settings)

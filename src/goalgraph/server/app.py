@@ -1,0 +1,295 @@
+"""The ASGI application: a read-only SPARQL 1.1 endpoint and resolvable IRIs.
+
+Routes:
+
+``/``
+    A home page linking everything below.
+``/sparql``
+    The SPARQL 1.1 Protocol (GET, POST form, POST ``application/sparql-query``);
+    with no query, the service description.
+``/query``
+    A page to write and run queries, the named queries one click away.
+``/queries/{name}``
+    A named query with its parameters (``?statement=SM3``), as ``/sparql`` answers.
+``{base path}/...``
+    Every IRI under the dataset's base namespace: ``text/html`` gets a page, the
+    RDF media types its description (answered directly, no 303), unknown IRIs 404.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from goalgraph import __version__
+from goalgraph.errors import GoalgraphError
+from goalgraph.loading import GoalDataset
+from goalgraph.named_queries import find_query, named_queries
+from goalgraph.querying import bind
+from goalgraph.resolving import resolve
+from goalgraph.server.pages import home_page, query_page, resource_page
+from goalgraph.server.pool import (
+    QueryFailedError,
+    QueryPool,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    default_workers,
+)
+from goalgraph.server.protocol import GRAPH_TYPES, RESULT_TYPES, NotAcceptableError, choose_media_type
+from goalgraph.server.safety import RefusedQueryError, check_query
+
+__all__ = ["ServerSettings", "create_app"]
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the endpoint behaves.
+
+    Attributes
+    ----------
+    timeout : float
+        Seconds a query may run.
+    workers : int
+        Queries that may run at once.
+    max_request_bytes : int
+        The largest query accepted.
+    max_result_bytes : int
+        The largest result sent.
+    """
+
+    timeout: float = 10.0
+    workers: int = default_workers()
+    max_request_bytes: int = 1_000_000
+    max_result_bytes: int = 50_000_000
+
+
+def _error(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> Starlette:
+    """The ASGI app serving `dataset`.
+
+    The dataset is copied into a temporary on-disk store that the query workers
+    open read-only; the copy is deleted when the app shuts down.
+
+    Parameters
+    ----------
+    dataset : GoalDataset
+        The goal graph to serve, from :func:`goalgraph.load`.
+    settings : ServerSettings, optional
+    """
+    settings = settings or ServerSettings()
+    graphs = {g.value for g in dataset.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)}
+    base_path = str(urlsplit(dataset.base).path)
+    state: dict[str, QueryPool] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        folder = Path(tempfile.mkdtemp(prefix="goalgraph-serve-"))
+        try:
+            copy = ox.Store(str(folder / "store"))
+            copy.bulk_extend(dataset.oxigraph)
+            copy.flush()
+            del copy  # closed: the workers open it read-only
+            pool = QueryPool(
+                folder / "store",
+                workers=settings.workers,
+                timeout=settings.timeout,
+                max_bytes=settings.max_result_bytes,
+            )
+            await pool.start()
+            state["pool"] = pool
+            yield
+        finally:
+            if "pool" in state:
+                await state.pop("pool").stop()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    async def answer(request: Request, query: str) -> Response:
+        try:
+            checked = check_query(query, graphs)
+            offered = RESULT_TYPES if checked.form in ("SELECT", "ASK") else GRAPH_TYPES
+            media_type = choose_media_type(
+                offered, request.headers.get("accept"), request.query_params.get("format")
+            )
+        except RefusedQueryError as error:
+            return _error(400, str(error))
+        except NotAcceptableError as error:
+            return _error(406, str(error))
+        try:
+            body = await state["pool"].run(query, media_type, union=not checked.names_graphs)
+        except SyntaxError as error:
+            return _error(400, f"the query is not valid SPARQL: {error}")
+        except QueryTimeoutError as error:
+            return _error(503, str(error))
+        except ResultTooLargeError as error:
+            return _error(413, str(error))
+        except QueryFailedError as error:
+            return _error(500, str(error))
+        return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+    async def sparql(request: Request) -> Response:
+        if request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            length = int(request.headers.get("content-length") or 0)
+            if length > settings.max_request_bytes:
+                return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
+            body = await request.body()
+            if len(body) > settings.max_request_bytes:
+                return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
+            if content_type == "application/sparql-query":
+                query = body.decode("utf-8", errors="replace")
+            elif content_type == "application/x-www-form-urlencoded":
+                # Parsed here: Starlette's own form parser needs an extra package.
+                form = parse_qs(body.decode("utf-8", errors="replace"))
+                if "update" in form:
+                    return _error(400, "SPARQL Update is not allowed: this endpoint is read-only")
+                query = (form.get("query") or [""])[0]
+            elif content_type == "application/sparql-update":
+                return _error(400, "SPARQL Update is not allowed: this endpoint is read-only")
+            else:
+                return _error(
+                    415,
+                    "send the query as application/sparql-query or application/x-www-form-urlencoded",
+                )
+        else:
+            if "update" in request.query_params:
+                return _error(400, "SPARQL Update is not allowed: this endpoint is read-only")
+            query = request.query_params.get("query", "")
+            if len(query.encode()) > settings.max_request_bytes:
+                return _error(413, f"the query is larger than {settings.max_request_bytes:,} bytes")
+        if not query.strip():
+            if request.method == "POST":
+                return _error(400, "no query: give the query parameter, or the query as the body")
+            return _service_description(request, dataset, graphs)
+        return await answer(request, query)
+
+    async def named(request: Request) -> Response:
+        name = request.path_params["name"]
+        try:
+            chosen = find_query(name)
+            if chosen.name not in named_queries():
+                raise GoalgraphError(f"no query named {name!r}")
+            params = {k: v for k, v in request.query_params.items() if k != "format"}
+            bindings = {}
+            for parameter in chosen.parameters:
+                if parameter.name in params:
+                    bindings[parameter.name] = resolve(dataset, params.pop(parameter.name), parameter.kind)
+                elif parameter.required:
+                    raise GoalgraphError(f"query {name!r} needs the parameter {parameter.name!r}")
+            if params:
+                raise GoalgraphError(f"query {name!r} has no parameter {sorted(params)[0]!r}")
+            text = bind(chosen.text, bindings)
+        except GoalgraphError as error:
+            return _error(404 if "no query named" in str(error) else 400, str(error))
+        return await answer(request, text)
+
+    async def home(request: Request) -> Response:
+        return HTMLResponse(home_page(dataset, __version__))
+
+    async def query_editor(request: Request) -> Response:
+        return HTMLResponse(query_page(named_queries()))
+
+    async def resource(request: Request) -> Response:
+        iri = URIRef(dataset.base + request.path_params["rest"])
+        if (iri, None, None) not in dataset and (None, None, iri) not in dataset:
+            return _error(404, f"nothing in this dataset is <{iri}>")
+        offered = {"text/html": "html", **GRAPH_TYPES}
+        try:
+            media_type = choose_media_type(
+                offered, request.headers.get("accept"), request.query_params.get("format")
+            )
+        except NotAcceptableError as error:
+            return _error(406, str(error))
+        if media_type == "text/html":
+            return HTMLResponse(resource_page(dataset, iri), headers={"Vary": "Accept"})
+        # The resource's description: its own triples, and the alignments to and from it.
+        describe = bind(_DESCRIBE, {"resource": iri})
+        return await answer_with(request, describe, media_type)
+
+    async def answer_with(request: Request, query: str, media_type: str) -> Response:
+        try:
+            body = await state["pool"].run(query, media_type)
+        except (SyntaxError, QueryFailedError, QueryTimeoutError, ResultTooLargeError) as error:
+            return _error(500, str(error))
+        return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+    routes = [
+        Route("/", home),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/query", query_editor),
+        Route("/queries/{name}", named),
+        Route(base_path.rstrip("/") + "/{rest:path}", resource),
+        Route(base_path.rstrip("/"), lambda request: RedirectResponse("/")),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+_DESCRIBE = """
+PREFIX gg: <https://w3id.org/goalgraph/ontology#>
+CONSTRUCT {
+  ?resource ?property ?value .
+  ?alignment ?alignmentProperty ?alignmentValue .
+  ?other gg:supports ?resource .
+}
+WHERE {
+  { ?resource ?property ?value }
+  UNION { ?alignment gg:from|gg:to ?resource ; ?alignmentProperty ?alignmentValue . }
+  UNION { ?other gg:supports ?resource }
+}
+"""
+
+
+def _service_description(request: Request, dataset: GoalDataset, graphs: set[str]) -> Response:
+    """What the endpoint offers, in the SPARQL 1.1 Service Description vocabulary."""
+    try:
+        media_type = choose_media_type(
+            GRAPH_TYPES, request.headers.get("accept"), request.query_params.get("format")
+        )
+    except NotAcceptableError as error:
+        return _error(406, str(error))
+    endpoint = URIRef(str(request.url.replace(query="")))
+    description = Graph()
+    description.bind("sd", SD)
+    service = URIRef(str(endpoint) + "#service")
+    description.add((service, RDF.type, SD.Service))
+    description.add((service, SD.endpoint, endpoint))
+    description.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    description.add((service, SD.feature, SD.UnionDefaultGraph))
+    for media_type_offered in (*RESULT_TYPES, *GRAPH_TYPES):
+        description.add((service, SD.resultFormat, Literal(media_type_offered)))
+    default = URIRef(str(endpoint) + "#dataset")
+    description.add((service, SD.defaultDataset, default))
+    description.add((default, RDF.type, SD.Dataset))
+    for graph in sorted(graphs):
+        named_graph = URIRef(graph)
+        node = URIRef(f"{endpoint}#graph-{sorted(graphs).index(graph)}")
+        description.add((default, SD.namedGraph, node))
+        description.add((node, SD.name, named_graph))
+    rdflib_format = {
+        "turtle": "turtle",
+        "jsonld": "json-ld",
+        "rdfxml": "xml",
+        "ntriples": "nt",
+        "nquads": "nquads",
+        "trig": "trig",
+    }[GRAPH_TYPES[media_type]]
+    return Response(
+        description.serialize(format=rdflib_format), media_type=media_type, headers={"Vary": "Accept"}
+    )
