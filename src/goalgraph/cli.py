@@ -329,7 +329,7 @@ def analyse(
     help="Leave out weaker matches.",
 )
 @click.option(
-    "--limit", type=click.IntRange(min=1), metavar="N", help="At most N suggestions, the best first."
+    "--limit", default=100, show_default=True, type=click.IntRange(min=1), metavar="N", help="At most N, the best first."
 )
 @format_option(
     "table",
@@ -343,7 +343,7 @@ def analyse(
 @dataset_options
 def suggest(
     min_score: float,
-    limit: int | None,
+    limit: int,
     output_format: str,
     output: Path | None,
     data: tuple[Path, ...],

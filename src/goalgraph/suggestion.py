@@ -175,10 +175,11 @@ def suggest(
 
     Notes
     -----
-    The work grows with the number of pairs of statements that share a stem:
-    quadratic in the worst case. A sector's few hundred statements take well under
-    a second; synthetic graphs, whose texts draw on small word lists so that most
-    pairs share a word, take about 1 s for 670 statements and 30 s for 3,300.
+    Scoring grows with the number of pairs of statements that share a stem:
+    quadratic in the worst case. Describing a suggestion (the checks, the matched
+    words) costs more, and is done only for the suggestions returned: ask for a
+    `limit` on large graphs. Synthetic graphs, whose texts draw on small word lists
+    so that most pairs share a word, are the worst case.
 
     Examples
     --------
@@ -198,8 +199,9 @@ def suggest(
     }
 
     vectors = {lang: _vectors(statements, lang) for lang in wanted}
-    reachable = _Reachability(supports)
-    suggestions = []
+    # Score every pair first and keep the rest of the work (the checks, the matched
+    # words) for the pairs that make the list: with a limit, only for those.
+    candidates = []
     for (a, b), total in _cosine_sums(vectors).items():
         pair = _direction(statements[a], statements[b], depths)
         if pair is None:
@@ -207,17 +209,23 @@ def suggest(
         lower, upper = pair
         both = [lang for lang in wanted if lang in lower.documents and lang in upper.documents]
         score = round(min(1.0, total / len(both)), 4)
-        if score < min_score or score <= 0:
-            continue
+        if score >= min_score and score > 0:
+            candidates.append((-score, str(lower.iri), str(upper.iri), lower, upper, both))
+    candidates.sort(key=lambda candidate: candidate[:3])
+
+    reachable = _Reachability(supports)
+    suggestions: list[Suggestion] = []
+    for negative_score, _, _, lower, upper, both in candidates:
+        if limit is not None and len(suggestions) >= limit:
+            break
         if (lower.iri, upper.iri) in linked or (upper.iri, lower.iri) in linked:
             continue
         if reachable.reaches(upper.iri, lower.iri):
             continue
         matched = _matched_terms(vectors, both, lower, upper)
+        score = -negative_score
         suggestions.append(Suggestion(lower.iri, upper.iri, score, matched, lower.label, upper.label))
-
-    suggestions.sort(key=lambda s: (-s.score, str(s.from_statement), str(s.to_statement)))
-    return suggestions if limit is None else suggestions[:limit]
+    return suggestions
 
 
 def _statements(graph: Graph, languages: list[str]) -> dict[URIRef, _Statement]:
@@ -311,6 +319,12 @@ def _vectors(statements: Mapping[URIRef, _Statement], lang: str) -> dict[URIRef,
     return vectors
 
 
+#: Stems in more statements than this share (of a corpus of more than
+#: COMMON_STEM_FLOOR / COMMON_STEM_SHARE statements) do not pair statements.
+COMMON_STEM_SHARE = 0.02
+COMMON_STEM_FLOOR = 50
+
+
 def _cosine_sums(vectors: Mapping[str, Mapping[URIRef, _Vector]]) -> dict[tuple[URIRef, URIRef], float]:
     """For each pair of statements with a stem in common, the sum of its cosines over the languages."""
     sums: dict[tuple[URIRef, URIRef], float] = defaultdict(float)
@@ -320,7 +334,13 @@ def _cosine_sums(vectors: Mapping[str, Mapping[URIRef, _Vector]]) -> dict[tuple[
             for stem, weight in by_statement[iri].items():
                 postings[stem].append((iri, weight))
         # Only pairs that share a stem have a cosine above 0: walk the postings, not all pairs.
+        # A stem that most statements share says little and would make this quadratic:
+        # beyond COMMON_STEM_SHARE of a large corpus it pairs nothing (it still counts in
+        # the vectors' length, so scores are, if anything, a little low).
+        common = max(COMMON_STEM_FLOOR, COMMON_STEM_SHARE * len(by_statement))
         for posting in postings.values():
+            if len(posting) > common:
+                continue
             for (a, weight_a), (b, weight_b) in combinations(posting, 2):
                 sums[(a, b)] += weight_a * weight_b
     return sums
