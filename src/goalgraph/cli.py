@@ -329,7 +329,12 @@ def analyse(
     help="Leave out weaker matches.",
 )
 @click.option(
-    "--limit", default=100, show_default=True, type=click.IntRange(min=1), metavar="N", help="At most N, the best first."
+    "--limit",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="At most N, the best first.",
 )
 @format_option(
     "table",
