@@ -309,3 +309,47 @@ def test_report_with_an_unknown_suffix_is_a_usage_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "the suffix says no format" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "rdf_format"),
+    [
+        (["--format", "turtle"], "turtle"),
+        (["--format", "nquads"], "nquads"),
+        (["--format", "jsonld", "--context-url"], None),
+    ],
+)
+def test_export_to_stdout(args: list[str], rdf_format: str | None) -> None:
+    import pyoxigraph as ox
+
+    result = subprocess.run(
+        [sys.executable, "-m", "goalgraph", "export", *args], capture_output=True, cwd=REPOSITORY, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    if rdf_format == "turtle":
+        assert len(list(ox.parse(result.stdout, format=ox.RdfFormat.TURTLE))) > 1000
+    elif rdf_format == "nquads":
+        quads = list(ox.parse(result.stdout, format=ox.RdfFormat.N_QUADS))
+        assert len({q.graph_name for q in quads}) == 5
+    else:
+        assert json.loads(result.stdout)["@context"] == "https://w3id.org/goalgraph/context.jsonld"
+
+
+def test_export_format_from_the_suffix_and_atomic(tmp_path: Path) -> None:
+    result = goalgraph("export", "-o", tmp_path / "graph.graphml")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "graph.graphml").read_text(encoding="utf-8").startswith("<?xml")
+    bad = goalgraph("export", "--format", "yaml")
+    assert bad.returncode == 2
+    assert "yaml" in bad.stderr
+    missing = goalgraph("export", "-o", tmp_path / "nowhere" / "graph.ttl")
+    assert missing.returncode == 1
+    assert "Traceback" not in missing.stderr
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_docs(tmp_path: Path) -> None:
+    result = goalgraph("docs", "-o", tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    assert 'id="StrategicMarker"' in page

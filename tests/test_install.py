@@ -105,6 +105,11 @@ def test_wheel_contents(tmp_path: Path) -> None:
         "goalgraph/data/vores-maal.ttl",
         "goalgraph/data/alignments-curated.ttl",
         "goalgraph/sparql/labels.rq",
+        "goalgraph/queries/trace.rq",
+        "goalgraph/context.jsonld",
+        "goalgraph/docs/template.html",
+        "goalgraph/templates/report.css",
+        "goalgraph/server/query.js",
     ):
         assert required in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]

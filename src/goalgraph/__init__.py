@@ -38,7 +38,9 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "analyse",
+    "build_docs",
     "build_report",
+    "export",
     "find_sources",
     "label",
     "load",
@@ -47,6 +49,8 @@ __all__ = [
     "suggest",
     "trace",
     "validate",
+    "write_docs",
+    "write_export",
     "write_report",
 ]
 
@@ -69,11 +73,17 @@ _LAZY = {
     "suggest": "goalgraph.suggestion",
     "build_report": "goalgraph.report",
     "write_report": "goalgraph.report",
+    "export": "goalgraph.export",
+    "write_export": "goalgraph.export",
+    "build_docs": "goalgraph.docs",
+    "write_docs": "goalgraph.docs",
 }
 
 if TYPE_CHECKING:
     from goalgraph.analysis import analyse
+    from goalgraph.docs import build_docs, write_docs
     from goalgraph.errors import DataError, GoalgraphError, SourceError
+    from goalgraph.export import export, write_export
     from goalgraph.labels import label
     from goalgraph.loading import GoalDataset, find_sources, load
     from goalgraph.named_queries import run_query

@@ -494,3 +494,92 @@ def serve(
     dataset = _load(data, no_bundled, base)
     click.echo(f"goalgraph: serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     run(dataset, host=host, port=port, settings=settings)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "output_format",
+    metavar="FORMAT",
+    help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv or graphml "
+    "[default: from -o's suffix, else turtle].",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically), not stdout.")
+@click.option("--no-ontology", is_flag=True, help="RDF formats: leave out the ontology's own graph.")
+@click.option("--context-url", is_flag=True, help="JSON-LD: refer to the published context, not embed it.")
+@click.option("--merge-graphs", is_flag=True, help="JSON-LD: one flat @graph, not a node per named graph.")
+@click.option("--no-bom", is_flag=True, help="CSV: no byte-order mark (Excel needs it to read æøå).")
+@click.option(
+    "--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True, help="CSV: field separator."
+)
+@click.option("--no-suggestions", is_flag=True, help="GraphML: leave out suggested alignments.")
+@dataset_options
+def export(
+    output_format: str | None,
+    output: Path | None,
+    no_ontology: bool,
+    context_url: bool,
+    merge_graphs: bool,
+    no_bom: bool,
+    delimiter: str,
+    no_suggestions: bool,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Write the graph in a format other tools load.
+
+    RDF formats carry the whole dataset (TriG, N-Quads and JSON-LD keep each source
+    in its named graph); Turtle, TriG, N-Triples and N-Quads are sorted, so a diff
+    between two versions reads well. JSON-LD uses goalgraph's context (short keys,
+    language maps). csv is a zip of statements.csv and alignments.csv (or, with -o
+    naming a folder, the two files); graphml is the alignment graph for Gephi, yEd or
+    networkx.
+    """
+    import sys
+
+    from goalgraph.export import export as write
+    from goalgraph.export import export_format, format_for_path, write_export
+
+    chosen = (
+        export_format(output_format)
+        if output_format
+        else (format_for_path(output) if output is not None else None) or export_format("turtle")
+    )
+    given = {
+        "include_ontology": not no_ontology,
+        "context_url": context_url,
+        "named_graphs": not merge_graphs,
+        "bom": not no_bom,
+        "delimiter": delimiter,
+        "include_suggested": not no_suggestions,
+    }
+    options = {name: value for name, value in given.items() if name in chosen.options}
+    if output is None and chosen.name == "csv" and sys.stdout.isatty():
+        raise click.UsageError("csv is a zip file: give -o FILE.zip (or -o FOLDER for the two files)")
+    graph = _load(data, no_bundled, base)
+    if output is None:
+        sys.stdout.buffer.write(write(graph, chosen.name, **options))
+    else:
+        written = write_export(graph, chosen.name, output, **options)
+        click.echo(f"wrote {written}", err=True)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/docs"),
+    show_default=True,
+    help="Folder to write index.html into (made if missing).",
+)
+def docs(output: Path) -> None:
+    """HTML documentation of the ontology: every class and property, both languages, mappings.
+
+    Labels and definitions in English and Danish, levels, domains and ranges, and
+    each term's mapping to ORG, PROV, SKOS, BMM, ArchiMate and StratML.
+    """
+    from goalgraph.docs import write_docs
+
+    click.echo(f"wrote {write_docs(output)}", err=True)

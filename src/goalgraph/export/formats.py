@@ -1,0 +1,188 @@
+"""The formats goalgraph exports to: names, file suffixes, media types and options."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import PurePath
+from types import MappingProxyType
+from typing import Any, cast
+
+from goalgraph.errors import GoalgraphError
+
+__all__ = ["FORMATS", "ExportFormat", "FormatError", "export_format", "format_for_path"]
+
+
+class FormatError(GoalgraphError):
+    """A format, or an option of one, that goalgraph does not export (a usage error: exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One format goalgraph exports to.
+
+    Attributes
+    ----------
+    name : str
+        As ``goalgraph export --format`` takes it: ``turtle``, ``jsonld``...
+    title : str
+        The format's name for people.
+    suffix : str
+        The usual file name suffix, with its dot.
+    media_type : str
+        The media type of what :func:`~goalgraph.export.export` returns, for
+        serving it over HTTP.
+    contents : str
+        What the file holds: ``"dataset"`` (every named graph kept apart),
+        ``"merged"`` (every triple, the named graphs merged), ``"tables"`` or
+        ``"alignment graph"``.
+    options : tuple of str
+        The keyword options the format takes.
+    member_media_type : str or None
+        For an archive (CSV), the media type of each file in it.
+    """
+
+    name: str
+    title: str
+    suffix: str
+    media_type: str
+    contents: str
+    options: tuple[str, ...] = ()
+    member_media_type: str | None = None
+    writer: str = field(default="", repr=False)
+
+    @property
+    def is_rdf(self) -> bool:
+        """Whether the file carries the dataset's triples, to be read back as RDF."""
+        return self.contents in ("dataset", "merged")
+
+    def check_options(self, options: Mapping[str, Any]) -> None:
+        """Raise FormatError if `options` names one this format does not take."""
+        unknown = sorted(set(options) - set(self.options))
+        if unknown:
+            takes = ", ".join(self.options) if self.options else "no options"
+            raise FormatError(f"the {self.name} export takes {takes}, not {', '.join(unknown)}")
+
+    def write(self, graph: object, **options: Any) -> bytes:
+        """Run this format's writer: `graph` in this format."""
+        self.check_options(options)
+        module, function = self.writer.split(":")
+        # Imported when used, so that writing Turtle does not import networkx.
+        writer = cast(Callable[..., bytes], getattr(import_module(module), function))
+        with _paused_gc():
+            return writer(graph, **options)
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an export builds its output.
+
+    An export holds a million small objects (rows, strings, dictionaries) that all
+    stay alive until it is written, none in a reference cycle; with the collector
+    on, its walks over them made Turtle of a million triples nearly twice as slow.
+    (``goalgraph.analysis`` pauses it for the same reason; importing it here would
+    import networkx for every export.)
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+_RDF_OPTIONS = ("include_ontology",)
+
+#: Every export format by name.
+FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
+    {
+        f.name: f
+        for f in [
+            ExportFormat(
+                "turtle", "Turtle", ".ttl", "text/turtle", "merged", _RDF_OPTIONS,
+                writer="goalgraph.export.turtle:turtle",
+            ),
+            ExportFormat(
+                "trig", "TriG", ".trig", "application/trig", "dataset", _RDF_OPTIONS,
+                writer="goalgraph.export.turtle:trig",
+            ),
+            ExportFormat(
+                "jsonld", "JSON-LD", ".jsonld", "application/ld+json", "dataset",
+                ("include_ontology", "context_url", "named_graphs"),
+                writer="goalgraph.export.jsonld:jsonld",
+            ),
+            ExportFormat(
+                "rdfxml", "RDF/XML", ".rdf", "application/rdf+xml", "merged", _RDF_OPTIONS,
+                writer="goalgraph.export.rdfxml:rdfxml",
+            ),
+            ExportFormat(
+                "ntriples", "N-Triples", ".nt", "application/n-triples", "merged", _RDF_OPTIONS,
+                writer="goalgraph.export.turtle:ntriples",
+            ),
+            ExportFormat(
+                "nquads", "N-Quads", ".nq", "application/n-quads", "dataset", _RDF_OPTIONS,
+                writer="goalgraph.export.turtle:nquads",
+            ),
+            ExportFormat(
+                "csv", "CSV (statements.csv and alignments.csv, zipped)", ".zip", "application/zip",
+                "tables", ("bom", "delimiter"), member_media_type="text/csv",
+                writer="goalgraph.export.tables:csv_zip",
+            ),
+            ExportFormat(
+                "graphml", "GraphML", ".graphml", "application/graphml+xml", "alignment graph",
+                ("include_suggested",),
+                writer="goalgraph.export.graphml:graphml",
+            ),
+        ]
+    }
+)  # fmt: skip
+
+# Suffixes that name a format besides each format's own.
+_OTHER_SUFFIXES = {
+    ".turtle": "turtle",
+    ".json": "jsonld",
+    ".owl": "rdfxml",
+}
+
+
+def export_format(name: str) -> ExportFormat:
+    """The export format called `name` (case does not matter).
+
+    Raises
+    ------
+    FormatError
+        If goalgraph exports to no format of that name.
+
+    Examples
+    --------
+    >>> export_format("Turtle").media_type
+    'text/turtle'
+    """
+    found = FORMATS.get(name.lower())
+    if found is None:
+        raise FormatError(f"no export format {name!r}; the formats are {', '.join(FORMATS)}")
+    return found
+
+
+def format_for_path(path: str | PurePath) -> ExportFormat | None:
+    """The format a file name's suffix names (``out.ttl`` → Turtle), or None.
+
+    Examples
+    --------
+    >>> format_for_path("goals.jsonld").name
+    'jsonld'
+    >>> format_for_path("goals.txt") is None
+    True
+    """
+    suffix = PurePath(path).suffix.lower()
+    for found in FORMATS.values():
+        if found.suffix == suffix:
+            return found
+    name = _OTHER_SUFFIXES.get(suffix)
+    return None if name is None else FORMATS[name]

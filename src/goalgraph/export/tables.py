@@ -1,0 +1,345 @@
+"""Two CSV tables for spreadsheet users: the statements, and the alignments between them.
+
+``statements.csv`` has one row per statement: its IRI, identifier, type (the class's
+local name, such as ``FocusPoint``) and level, holder (IRI and names), plan (IRI,
+title and period), the text in Danish (``text_da``, verbatim from the source), the
+English translation (``translation_en``), and the source. ``alignments.csv`` has one
+row per ``gg:Alignment``: its kind and strength, both ends (IRI, identifier, and
+words in Danish and English: a statement's text or translation, a plan's title),
+the rationale and the source's evidence in both languages, who asserted it (IRI
+and names), its source, and a suggestion's score and matched words.
+
+Names, titles and texts get one column per language: Danish and English always
+(``holder_da``, ``holder_en``...), any other language the data has beside them
+(``text_de``), and text without a language tag under ``_none`` (``text_none``); a
+statement's ``text_da`` and ``translation_en`` always, as the source is Danish and
+the translation English. A cell with several values (two
+holders, say) joins them with :data:`SEPARATOR`. Rows come in order of IRI.
+
+The rows come from two SPARQL queries, ``sparql/export-statements.rq`` and
+``export-alignments.rq``, one row per value, turned into columns here.
+
+**Encoding**: UTF-8 *with* a byte order mark, and CRLF line ends (RFC 4180), by
+default. Excel reads a CSV file without a BOM in the computer's legacy code page
+and garbles æ, ø and å; with one it reads UTF-8, and LibreOffice, Numbers, pandas
+(``encoding="utf-8-sig"``) and Python's csv module read it too. ``bom=False``
+leaves the mark out. The delimiter is a comma; Excel set up for Danish expects
+``;`` when a file is opened by double-clicking, so ``delimiter=";"`` is offered
+(Data › From Text/CSV reads either).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from goalgraph.analysis.graph import local_name
+from goalgraph.errors import GoalgraphError
+from goalgraph.querying import select
+
+__all__ = [
+    "SEPARATOR",
+    "TABLES",
+    "alignment_rows",
+    "csv_tables",
+    "csv_zip",
+    "statement_rows",
+]
+
+#: What joins several values in one cell.
+SEPARATOR = " | "
+
+#: The file names of the tables, in the zip and in a folder.
+TABLES = ("statements.csv", "alignments.csv")
+
+# The languages every table has columns for, whether or not the data uses them.
+_LANGUAGES = ("da", "en")
+
+# A row of a table: column → cell.
+Row = dict[str, str]
+
+
+def _pivot(rows: Iterable[Mapping[str, Node | None]], key: str) -> dict[Node, dict[str, list[Node]]]:
+    """(thing, field, value) rows → thing → field → values, in the order they came."""
+    things: dict[Node, dict[str, list[Node]]] = {}
+    for row in rows:
+        thing, field, value = row[key], row["field"], row["value"]
+        if thing is None or field is None or value is None:
+            continue
+        values = things.setdefault(thing, {}).setdefault(str(field), [])
+        if value not in values:
+            values.append(value)
+    return things
+
+
+def _cell(values: Sequence[Node], *, names: bool = False) -> str:
+    """Values as one cell: local names of IRIs with `names` (``curated``), else text."""
+    return SEPARATOR.join(local_name(v) if names else str(v) for v in values)
+
+
+def _languages(values: Iterable[Node]) -> dict[str, list[str]]:
+    """Language-tagged values by language (untagged ones under ``""``)."""
+    found: dict[str, list[str]] = {}
+    for value in values:
+        language = (value.language or "") if isinstance(value, Literal) else ""
+        found.setdefault(language.lower(), []).append(str(value))
+    return found
+
+
+def _by_language(fields: Mapping[str, list[Node]], *preferred: str) -> dict[str, str]:
+    """Each language's cell from the first of the `preferred` fields that has it."""
+    cells: dict[str, str] = {}
+    for field in preferred:
+        for language, texts in _languages(fields.get(field, [])).items():
+            cells.setdefault(language, SEPARATOR.join(texts))
+    return cells
+
+
+class _Columns:
+    """Collects rows and the language columns they need, then orders the columns."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.seen: set[str] = set()
+
+    def add(self, row: Row, languages: Mapping[str, Mapping[str, str]]) -> None:
+        for family, cells in languages.items():
+            for language, text in cells.items():
+                column = f"{family}_{language or 'none'}"
+                row[column] = text
+                self.seen.add(column)
+        self.rows.append(row)
+
+    def header(self, layout: Sequence[str | tuple[str, Sequence[str]]]) -> list[str]:
+        """The columns: a column by name, or (family, languages always there) for its language columns."""
+        header: list[str] = []
+        for entry in layout:
+            if isinstance(entry, str):
+                header.append(entry)
+                continue
+            family, always = entry
+            columns = [f"{family}_{language}" for language in always]
+            extra = sorted(c for c in self.seen if c.startswith(f"{family}_") and c not in columns)
+            header.extend(columns + extra)
+        return header
+
+
+def statement_rows(graph: Graph) -> tuple[list[str], list[Row]]:
+    """The statements table: its columns, and one row per statement.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A dataset from :func:`goalgraph.load` (with the ontology).
+
+    Returns
+    -------
+    tuple of (list of str, list of dict)
+        The header, and the rows as column → cell (an absent value is ``""``).
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> header, rows = statement_rows(goalgraph.load())
+    >>> header[:4], len(rows)
+    (['statement', 'identifier', 'type', 'level'], 22)
+    >>> sm3 = next(row for row in rows if row["identifier"] == "SM3")
+    >>> sm3["text_da"], sm3["translation_en"], sm3["holder_en"]
+    ('Kvalitet i sagsbehandlingen', 'Quality in case handling', 'the Danish Prosecution Service')
+    """
+    table = _Columns()
+    for statement, fields in _pivot(select(graph, "export-statements"), "statement").items():
+        row: Row = {
+            "statement": str(statement),
+            "identifier": _cell(fields.get("identifier", [])),
+            "type": _cell(fields.get("type", []), names=True),
+            "level": _cell(fields.get("level", [])),
+            "holder": _cell(fields.get("holder", [])),
+            "plan": _cell(fields.get("plan", [])),
+            "period_start": _cell(fields.get("periodStart", [])),
+            "period_end": _cell(fields.get("periodEnd", [])),
+            "source": _cell(fields.get("source", [])),
+        }
+        table.add(
+            row,
+            {
+                "holder": _by_language(fields, "holderName"),
+                "plan_title": _by_language(fields, "planTitle", "planTranslation"),
+                "text": _by_language(fields, "text"),
+                "translation": _by_language(fields, "translation"),
+            },
+        )
+    header = table.header(
+        [
+            "statement",
+            "identifier",
+            "type",
+            "level",
+            "holder",
+            ("holder", _LANGUAGES),
+            "plan",
+            ("plan_title", _LANGUAGES),
+            "period_start",
+            "period_end",
+            ("text", ("da",)),
+            ("translation", ("en",)),
+            "source",
+        ]
+    )
+    return header, [{column: row.get(column, "") for column in header} for row in table.rows]
+
+
+def alignment_rows(graph: Graph) -> tuple[list[str], list[Row]]:
+    """The alignments table: its columns, and one row per ``gg:Alignment``.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A dataset from :func:`goalgraph.load`.
+
+    Returns
+    -------
+    tuple of (list of str, list of dict)
+        The header, and the rows as column → cell (an absent value is ``""``).
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> header, rows = alignment_rows(goalgraph.load())
+    >>> len(rows), sorted({row["kind"] for row in rows})
+    (31, ['curated', 'stated'])
+    >>> link = next(r for r in rows if r["from_identifier"] == "SM3" and r["to_identifier"] == "PA-M2")
+    >>> link["strength"], link["to_en"][:30]
+    ('strong', 'Together with the police, the ')
+    """
+    table = _Columns()
+    for alignment, fields in _pivot(select(graph, "export-alignments"), "alignment").items():
+        row: Row = {
+            "alignment": str(alignment),
+            "kind": _cell(fields.get("kind", []), names=True),
+            "strength": _cell(fields.get("strength", []), names=True),
+            "from": _cell(fields.get("from", [])),
+            "from_identifier": _cell(fields.get("fromIdentifier", [])),
+            "to": _cell(fields.get("to", [])),
+            "to_identifier": _cell(fields.get("toIdentifier", [])),
+            "asserted_by": _cell(fields.get("assertedBy", [])),
+            "source": _cell(fields.get("source", [])),
+            "score": _cell(fields.get("score", [])),
+            "matched_terms": _cell(fields.get("matchedTerm", [])),
+        }
+        table.add(
+            row,
+            {
+                "from": _by_language(fields, "fromText", "fromTranslation"),
+                "to": _by_language(fields, "toText", "toTranslation"),
+                "rationale": _by_language(fields, "rationale"),
+                "evidence": _by_language(fields, "evidence"),
+                "asserted_by": _by_language(fields, "assertedByName"),
+            },
+        )
+    header = table.header(
+        [
+            "alignment",
+            "kind",
+            "strength",
+            "from",
+            "from_identifier",
+            ("from", _LANGUAGES),
+            "to",
+            "to_identifier",
+            ("to", _LANGUAGES),
+            ("rationale", _LANGUAGES),
+            ("evidence", _LANGUAGES),
+            "asserted_by",
+            ("asserted_by", _LANGUAGES),
+            "source",
+            "score",
+            "matched_terms",
+        ]
+    )
+    return header, [{column: row.get(column, "") for column in header} for row in table.rows]
+
+
+def _csv(header: list[str], rows: list[Row], *, bom: bool, delimiter: str) -> bytes:
+    if len(delimiter) != 1 or delimiter in '"\r\n':
+        raise GoalgraphError(
+            f"a CSV delimiter is one character other than a quote or line break, not {delimiter!r}"
+        )
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([row[column] for column in header] for row in rows)
+    return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
+
+
+def csv_tables(graph: Graph, *, bom: bool = True, delimiter: str = ",") -> dict[str, bytes]:
+    """The two tables as CSV files: file name → content.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A dataset from :func:`goalgraph.load`.
+    bom : bool
+        Start each file with a UTF-8 byte order mark, for Excel.
+    delimiter : str
+        The field delimiter: ``","``, or ``";"`` for Excel in a Danish set-up.
+
+    Returns
+    -------
+    dict of str to bytes
+        ``statements.csv`` and ``alignments.csv``.
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> files = csv_tables(goalgraph.load())
+    >>> sorted(files)
+    ['alignments.csv', 'statements.csv']
+    >>> files["statements.csv"][:13]
+    b'\\xef\\xbb\\xbfstatement,'
+    """
+    statements, alignments = statement_rows(graph), alignment_rows(graph)
+    return {
+        name: _csv(*table, bom=bom, delimiter=delimiter)
+        for name, table in zip(TABLES, (statements, alignments), strict=True)
+    }
+
+
+def csv_zip(graph: Graph, *, bom: bool = True, delimiter: str = ",") -> bytes:
+    """The two tables as a zip archive of ``statements.csv`` and ``alignments.csv``.
+
+    The archive's entries carry a fixed date (1980-01-01), so the same data gives
+    the same bytes.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A dataset from :func:`goalgraph.load`.
+    bom, delimiter
+        As for :func:`csv_tables`.
+
+    Returns
+    -------
+    bytes
+        The zip archive.
+
+    Examples
+    --------
+    >>> import goalgraph, io, zipfile
+    >>> archive = zipfile.ZipFile(io.BytesIO(csv_zip(goalgraph.load())))
+    >>> archive.namelist()
+    ['statements.csv', 'alignments.csv']
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in csv_tables(graph, bom=bom, delimiter=delimiter).items():
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, content)
+    return out.getvalue()

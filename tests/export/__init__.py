@@ -1,0 +1,1 @@
+"""Tests of goalgraph.export: RDF formats, JSON-LD, CSV, GraphML and writing files."""

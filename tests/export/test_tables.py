@@ -1,0 +1,90 @@
+"""CSV for spreadsheets: two tables, zipped or in a folder, UTF-8 with a BOM for Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from goalgraph.errors import GoalgraphError
+from goalgraph.export import export, write_export
+from goalgraph.export.formats import FormatError
+from goalgraph.export.tables import SEPARATOR, csv_tables
+from goalgraph.loading import GoalDataset
+
+
+def _read(content: bytes, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+def _tables(archive: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        return {name: opened.read(name) for name in opened.namelist()}
+
+
+def test_a_zip_of_two_tables_with_every_statement_and_alignment(bundled: GoalDataset) -> None:
+    tables = _tables(export(bundled, "csv"))
+    assert list(tables) == ["statements.csv", "alignments.csv"]
+    statements, alignments = _read(tables["statements.csv"]), _read(tables["alignments.csv"])
+    assert len(statements) == 22
+    assert len(alignments) == 31
+    assert {row["kind"] for row in alignments} == {"curated", "stated"}
+    sm3 = next(row for row in statements if row["identifier"] == "SM3")
+    assert sm3["type"] == "StrategicMarker"
+    assert sm3["level"] == "2"
+    assert sm3["holder_da"] == "Anklagemyndigheden"
+    assert sm3["plan_title_da"] == "Anklagemyndighedens virksomhedsstrategi for 2019"
+    assert (sm3["period_start"], sm3["period_end"]) == ("2019-01-01", "2019-12-31")
+    assert sm3["source"] == "https://anklagemyndigheden.dk/da/vores-maal"
+    stated = next(row for row in alignments if row["kind"] == "stated")
+    assert stated["from_da"] == "Anklagemyndighedens virksomhedsstrategi for 2019"  # a plan's title
+    assert stated["evidence_da"]
+    assert not stated["strength"]
+
+
+def test_excel_reads_utf8_with_a_bom_and_danish_round_trips(bundled: GoalDataset) -> None:
+    tables = _tables(export(bundled, "csv"))
+    assert all(content.startswith(b"\xef\xbb\xbf") for content in tables.values())
+    assert b"\r\n" in tables["statements.csv"]
+    texts = {row["text_da"] for row in _read(tables["statements.csv"])}
+    assert "Kultur og værdier" in texts
+    assert not _tables(export(bundled, "csv", bom=False))["statements.csv"].startswith(b"\xef\xbb\xbf")
+
+
+def test_commas_quotes_and_line_breaks_survive(awkward: GoalDataset) -> None:
+    tables = _tables(export(awkward, "csv"))
+    statements, alignments = _read(tables["statements.csv"]), _read(tables["alignments.csv"])
+    row = next(r for r in statements if r["identifier"] == "T-1")
+    assert row["text_da"] == 'Første linje, med "citat"\nanden linje; æøå'
+    assert row["translation_en"] == 'First line, with "quote"\nsecond line'
+    assert row["translation_de"] == "Erste Zeile, mit „Zitat“"  # another language gets its column
+    link = next(r for r in alignments if r["alignment"].endswith("/test/alignment/awkward"))
+    assert link["rationale_da"] == 'tryghed, "sikkerhed"\nog ro'
+    assert link["from_en"] == 'First line, with "quote"\nsecond line'
+    suggested = next(r for r in alignments if r["kind"] == "suggested")
+    assert suggested["score"] == "0.42"
+    assert sorted(suggested["matched_terms"].split(SEPARATOR)) == ["sikker", "tryghed"]
+
+
+def test_a_danish_excel_delimiter(bundled: GoalDataset) -> None:
+    tables = csv_tables(bundled, delimiter=";")
+    assert len(_read(tables["alignments.csv"], delimiter=";")) == 31
+    with pytest.raises(GoalgraphError, match="delimiter"):
+        csv_tables(bundled, delimiter='"')
+
+
+def test_a_folder_gets_two_files(bundled: GoalDataset, tmp_path: Path) -> None:
+    assert write_export(bundled, "csv", tmp_path) == tmp_path
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alignments.csv", "statements.csv"]
+    assert len(_read((tmp_path / "statements.csv").read_bytes())) == 22
+    archive = write_export(bundled, "csv", tmp_path / "tables.zip")
+    assert zipfile.is_zipfile(archive)
+    with pytest.raises(FormatError, match="takes bom, delimiter, not include_ontology"):
+        write_export(bundled, "csv", tmp_path, include_ontology=False)
+
+
+def test_the_same_data_gives_the_same_zip(bundled: GoalDataset) -> None:
+    assert export(bundled, "csv") == export(bundled, "csv")

@@ -1,0 +1,94 @@
+"""write_export: all or nothing, and every format at a larger scale."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import goalgraph
+from goalgraph.errors import GoalgraphError
+from goalgraph.export import FORMATS, export, write_export
+from goalgraph.export import turtle as turtle_module
+from goalgraph.loading import GoalDataset
+from goalgraph.synthetic import synthetic_counts, write_synthetic
+
+from .conftest import RDF_FORMATS, parsed
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_writes_the_export(bundled: GoalDataset, tmp_path: Path, name: str) -> None:
+    target = tmp_path / f"goals{FORMATS[name].suffix}"
+    assert write_export(bundled, name, target) == target
+    assert target.read_bytes() == export(bundled, name)
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_missing_folder_is_an_error_and_leaves_nothing(bundled: GoalDataset, tmp_path: Path) -> None:
+    with pytest.raises(GoalgraphError, match=r"nowhere/goals\.ttl: cannot write here"):
+        write_export(bundled, "turtle", tmp_path / "nowhere" / "goals.ttl")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_midway_leaves_no_partial_file(
+    bundled: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_blocks(*args: object, **kwargs: object) -> Iterator[str]:
+        yield "<https://example.org/half> "
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(turtle_module, "_blocks", failing_blocks)
+    target = tmp_path / "goals.ttl"
+    with pytest.raises(RuntimeError, match="interrupted"):
+        write_export(bundled, "turtle", target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_keeps_the_old_file(
+    bundled: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "goals.nq"
+    target.write_text("old")
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(GoalgraphError, match="No space left on device"):
+        write_export(bundled, "nquads", target)
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["goals.nq"]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
+    path = tmp_path_factory.mktemp("synthetic") / "sixty.ttl"
+    write_synthetic(path, 60)
+    return goalgraph.load([path], bundled=False)
+
+
+@pytest.mark.parametrize("name", RDF_FORMATS)
+def test_a_synthetic_graph_reads_back_in_every_rdf_format(synthetic: GoalDataset, name: str) -> None:
+    rdf_format, _ = RDF_FORMATS[name]
+    assert len(synthetic.oxigraph) > 10_000
+    assert len(parsed(export(synthetic, name), rdf_format)) == len(synthetic.oxigraph)
+
+
+def test_a_synthetic_graph_as_tables_and_graphml(synthetic: GoalDataset) -> None:
+    counts = synthetic_counts(60)
+    statements = counts.missions + counts.visions + counts.goals + counts.objectives
+    with zipfile.ZipFile(io.BytesIO(export(synthetic, "csv"))) as archive:
+        tables = {name: archive.read(name).decode("utf-8-sig") for name in archive.namelist()}
+    assert len(list(csv.DictReader(io.StringIO(tables["statements.csv"], newline="")))) == statements
+    assert len(list(csv.DictReader(io.StringIO(tables["alignments.csv"], newline="")))) == (
+        counts.stated + counts.curated
+    )
+    graph = nx.read_graphml(io.BytesIO(export(synthetic, "graphml")))
+    assert graph.number_of_nodes() == statements
+    assert graph.number_of_edges() == counts.stated + counts.curated
