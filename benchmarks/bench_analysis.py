@@ -86,9 +86,7 @@ def raw_child(path: Path, base: str, runs: int) -> dict[str, Any]:
 
     start = time.perf_counter()
     store = ox.Store()
-    store.load(
-        path=str(path), format=ox.RdfFormat.TURTLE, base_iri=base, to_graph=ox.NamedNode(path.as_uri())
-    )
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=base, to_graph=ox.NamedNode(path.as_uri()))
     store.load(
         path=str(ontology_file()),
         format=ox.RdfFormat.TURTLE,
@@ -153,9 +151,7 @@ def goalgraph_child(path: Path, base: str, runs: int, networkx_limit: int) -> di
     steps["alignment_cycles"], _ = timed(lambda: analysis.alignment_cycles(statements), runs)
     steps["clusters"], _ = timed(lambda: analysis.clusters(statements), runs)
     steps["orphans"], _ = timed(lambda: analysis.orphans(statements), runs)
-    steps["organisation_scores"], _ = timed(
-        lambda: analysis.organisation_scores(statements, reached, top), runs
-    )
+    steps["organisation_scores"], _ = timed(lambda: analysis.organisation_scores(statements, reached, top), runs)
     steps["analyse"], result = timed(lambda: analysis.analyse(statements), runs)
     steps["to_dict"], _ = timed(result.to_dict, runs)
 
@@ -200,9 +196,7 @@ def machine() -> dict[str, Any]:
     }
 
 
-def bench_size(
-    size: int, folder: Path, runs: int | None, rdflib_all: bool, networkx_limit: int
-) -> dict[str, Any]:
+def bench_size(size: int, folder: Path, runs: int | None, rdflib_all: bool, networkx_limit: int) -> dict[str, Any]:
     from goalgraph.loading import DEFAULT_BASE
     from goalgraph.synthetic import organisations_for_triples, write_synthetic
 
@@ -243,8 +237,7 @@ def seconds(value: float | None) -> str:
 
 def query_table(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| triples | query | rows | raw (s) | goalgraph (s) | goalgraph ÷ raw "
-        "| rdflib (s) | rdflib ÷ goalgraph |",
+        "| triples | query | rows | raw (s) | goalgraph (s) | goalgraph ÷ raw | rdflib (s) | rdflib ÷ goalgraph |",
         "|--:|:--|--:|--:|--:|--:|--:|--:|",
     ]
     for result in results:
@@ -278,9 +271,7 @@ def analytics_table(results: list[dict[str, Any]]) -> str:
     lines = ["| step | " + " | ".join(heads) + " |", "|:--|" + "--:|" * len(results)]
     found = [r["engines"]["goalgraph"] for r in results]
     lines.append(
-        "| statements / alignments | "
-        + " | ".join(f"{f['statements']:,} / {f['alignments']:,}" for f in found)
-        + " |"
+        "| statements / alignments | " + " | ".join(f"{f['statements']:,} / {f['alignments']:,}" for f in found) + " |"
     )
     for step in found[0]["steps"]:
         lines.append(f"| `{step}` | " + " | ".join(seconds(f["steps"][step]) for f in found) + " |")
@@ -288,28 +279,18 @@ def analytics_table(results: list[dict[str, Any]]) -> str:
     for f in found:
         theirs = f["networkx_betweenness_s"]
         cells.append(
-            "skipped"
-            if theirs is None
-            else f"{theirs:.3f} ({theirs / f['steps']['alignment_betweenness']:.0f}× ours)"
+            "skipped" if theirs is None else f"{theirs:.3f} ({theirs / f['steps']['alignment_betweenness']:.0f}× ours)"
         )
     lines.append("| networkx `betweenness_centrality`, same distances | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--sizes", type=parse_sizes, default="10k,100k", help="sizes in triples (default 10k,100k)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=parse_sizes, default="10k,100k", help="sizes in triples (default 10k,100k)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
-    parser.add_argument(
-        "--runs", type=int, help="runs per measurement (default: 3 up to 200k triples, else 1)"
-    )
-    parser.add_argument(
-        "--rdflib-all", action="store_true", help=f"run rdflib above {RDFLIB_LIMIT:,} triples too"
-    )
+    parser.add_argument("--runs", type=int, help="runs per measurement (default: 3 up to 200k triples, else 1)")
+    parser.add_argument("--rdflib-all", action="store_true", help=f"run rdflib above {RDFLIB_LIMIT:,} triples too")
     parser.add_argument(
         "--networkx-limit",
         type=int,
@@ -333,8 +314,7 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="goalgraph-bench-") as folder:
         results = [
-            bench_size(size, Path(folder), args.runs, args.rdflib_all, args.networkx_limit)
-            for size in args.sizes
+            bench_size(size, Path(folder), args.runs, args.rdflib_all, args.networkx_limit) for size in args.sizes
         ]
     facts = machine()
     print()
@@ -350,9 +330,7 @@ def main(argv: list[str] | None = None) -> None:
     if skipped:
         print(f"\nrdflib skipped above {RDFLIB_LIMIT:,} triples (use --rdflib-all).")
     if args.json:
-        args.json.write_text(
-            json.dumps({"machine": facts, "results": results}, indent=2) + "\n", encoding="utf-8"
-        )
+        args.json.write_text(json.dumps({"machine": facts, "results": results}, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")
 
 

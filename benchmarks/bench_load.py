@@ -168,9 +168,7 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "cpus": os.cpu_count(),
         "memory_gib": memory,
-        "packages": {
-            name: metadata.version(name) for name in ("pyoxigraph", "oxrdflib", "rdflib", "goalgraph")
-        },
+        "packages": {name: metadata.version(name) for name in ("pyoxigraph", "oxrdflib", "rdflib", "goalgraph")},
     }
 
 
@@ -276,9 +274,7 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--sizes",
         type=parse_sizes,
@@ -316,9 +312,7 @@ def main(argv: list[str] | None = None) -> None:
     # Children inherit this process's peak as a floor (see the imports above); say if
     # that floor could have hidden any child's own peak.
     launcher = peak_rss_mib()
-    lowest = min(
-        engine["rss_after_imports_mib"] for result in results for engine in result["engines"].values()
-    )
+    lowest = min(engine["rss_after_imports_mib"] for result in results for engine in result["engines"].values())
     facts["launcher_peak_rss_mib"] = launcher
     print()
     print(f"Query: {' '.join(QUERY.split())}")

@@ -142,9 +142,7 @@ def seconds(value: float | None) -> str:
 def show(result: dict[str, Any]) -> None:
     load = result["load"]
     print(f"\n{result['triples']:,} triples ({result['organisations']:,} organisations)")
-    print(
-        f"load: goalgraph {load['goalgraph']:.2f} s, raw {load['raw']:.2f} s, rdflib {load['rdflib']:.2f} s"
-    )
+    print(f"load: goalgraph {load['goalgraph']:.2f} s, raw {load['raw']:.2f} s, rdflib {load['rdflib']:.2f} s")
     columns = (
         ("rows", 8),
         ("raw s", 9),
@@ -174,12 +172,8 @@ def show(result: dict[str, Any]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--sizes", default="10k,100k", help="triples per graph, comma-separated (10k, 100k, 1M)"
-    )
-    parser.add_argument(
-        "--repeats", type=int, default=3, help="runs per query for goalgraph and raw (median)"
-    )
+    parser.add_argument("--sizes", default="10k,100k", help="triples per graph, comma-separated (10k, 100k, 1M)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per query for goalgraph and raw (median)")
     parser.add_argument("--rdflib-limit", type=float, default=60, help="seconds allowed to rdflib per query")
     parser.add_argument("--rdflib-max", default="100k", help="largest size rdflib runs at")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
@@ -187,9 +181,7 @@ def main() -> None:
 
     results = []
     for size in parse_sizes(args.sizes):
-        result = bench(
-            size, args.repeats, args.rdflib_limit, skip_rdflib=size > parse_sizes(args.rdflib_max)[0]
-        )
+        result = bench(size, args.repeats, args.rdflib_limit, skip_rdflib=size > parse_sizes(args.rdflib_max)[0])
         show(result)
         results.append(result)
         sys.stdout.flush()

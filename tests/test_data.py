@@ -100,8 +100,7 @@ def test_english_is_marked_as_translation_never_as_source(bundled: GoalDataset) 
 
 def test_counts_by_class_match_domain(bundled: GoalDataset, statement_rows: list[dict[str, str]]) -> None:
     expected = Counter(
-        next(c for k, c in KIND_CLASSES.items() if row["kind"].startswith(k)).fragment
-        for row in statement_rows
+        next(c for k, c in KIND_CLASSES.items() if row["kind"].startswith(k)).fragment for row in statement_rows
     )
     counted = goalgraph.stats(bundled)["statements"]
     assert {name: n for name, n in counted.items() if n} == dict(expected)
@@ -113,9 +112,7 @@ def test_the_2019_strategy_holds_focus_points_principles_and_markers(
     plans = list(bundled.subjects(RDF.type, GG.Strategy))
     assert len(plans) == 1
     plan = plans[0]
-    assert bundled.value(plan, DCTERMS.title) == Literal(
-        "Anklagemyndighedens virksomhedsstrategi for 2019", lang="da"
-    )
+    assert bundled.value(plan, DCTERMS.title) == Literal("Anklagemyndighedens virksomhedsstrategi for 2019", lang="da")
     assert str(bundled.value(plan, GG.periodStart)) == "2019-01-01"
     assert str(bundled.value(plan, GG.periodEnd)) == "2019-12-31"
     for row in statement_rows:
@@ -164,9 +161,7 @@ def test_organisations_of_domain(bundled: GoalDataset, domain: str) -> None:
     rows = markdown_table(domain, "## Organisations in the first dataset")
     assert len(rows) == 6
     for danish, english, _notes in rows:
-        found = [
-            o for o in bundled.subjects(SKOS.prefLabel, Literal(danish, lang="da")) if isinstance(o, URIRef)
-        ]
+        found = [o for o in bundled.subjects(SKOS.prefLabel, Literal(danish, lang="da")) if isinstance(o, URIRef)]
         assert len(found) == 1, danish
         assert (found[0], SKOS.prefLabel, Literal(english, lang="en")) in bundled
     assert goalgraph.stats(bundled)["organisations"] == len(rows)

@@ -159,9 +159,7 @@ def test_namespace_prefix_and_contents(page: Page) -> None:
 
 def test_nothing_is_loaded_from_elsewhere(page: Page) -> None:
     assert not LOADING & set(page.tags)
-    assert not [
-        name for name, _ in page.attributes if name in {"src", "srcset", "style"} or name.startswith("on")
-    ]
+    assert not [name for name, _ in page.attributes if name in {"src", "srcset", "style"} or name.startswith("on")]
     assert page.style.strip()
     assert "url(" not in page.style
     assert "@import" not in page.style
@@ -172,9 +170,7 @@ def test_text_from_the_ontology_is_escaped(tmp_path: Path) -> None:
     graph = Graph()
     ontology, term = URIRef("https://example.org/onto"), URIRef("https://example.org/onto#Thing")
     graph.add((ontology, RDF.type, OWL.Ontology))
-    graph.add(
-        (ontology, URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"), Literal(str(ontology) + "#"))
-    )
+    graph.add((ontology, URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"), Literal(str(ontology) + "#")))
     graph.add((ontology, URIRef("http://purl.org/dc/terms/title"), Literal(XSS, lang="en")))
     graph.add((term, RDF.type, OWL.Class))
     graph.add((term, RDFS.label, Literal(XSS, lang="en")))

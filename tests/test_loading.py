@@ -112,9 +112,7 @@ def test_relative_iris_resolve_against_the_base(tmp_path: Path, monkeypatch: pyt
     assert (URIRef("https://env.example.org/goal/a"), GG.text, None) in goalgraph.load(path, bundled=False)
 
 
-@pytest.mark.parametrize(
-    "base", ["goals/", "ftp://example.org/", "https://example.org/no-slash", "https://ex ample/"]
-)
+@pytest.mark.parametrize("base", ["goals/", "ftp://example.org/", "https://example.org/no-slash", "https://ex ample/"])
 def test_a_bad_base_is_refused(base: str) -> None:
     with pytest.raises(SourceError, match="base namespace"):
         resolve_base(base)
@@ -152,9 +150,7 @@ def test_folder_without_rdf() -> None:
 def test_unknown_suffix(tmp_path: Path) -> None:
     path = tmp_path / "goals.yaml"
     path.write_text("goals: []")
-    with pytest.raises(
-        SourceError, match=r"goals\.yaml: cannot tell the RDF format from the suffix '\.yaml'"
-    ):
+    with pytest.raises(SourceError, match=r"goals\.yaml: cannot tell the RDF format from the suffix '\.yaml'"):
         goalgraph.load(path)
 
 

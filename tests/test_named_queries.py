@@ -75,9 +75,7 @@ def test_statements_by_organisation_type_plan_and_language(bundled: GoalDataset,
     markers = [r for r in table if r["kind"].startswith("strategic marker")]
     assert len(rows(bundled, "statements", type="StrategicMarker")) == len(markers)
     in_plan = [r for r in table if "2019" in r["kind"]]
-    assert len(rows(bundled, "statements", plan="Anklagemyndighedens virksomhedsstrategi for 2019")) == len(
-        in_plan
-    )
+    assert len(rows(bundled, "statements", plan="Anklagemyndighedens virksomhedsstrategi for 2019")) == len(in_plan)
     assert len(rows(bundled, "statements", lang="en")) == len(table)
     assert rows(bundled, "statements", lang="fr") == []
     result = run_query(bundled, "statements", {"type": "Mission"})
@@ -88,9 +86,7 @@ def test_alignments_are_the_curated_and_stated(
     bundled: GoalDataset, curated: nx.DiGraph, ids: dict[URIRef, str]
 ) -> None:
     found = {(ids.get(r["from"], "plan"), ids[r["to"]], r["kind"]) for r in rows(bundled, "alignments")}  # type: ignore[index]
-    expected = {
-        (a, b, GG.stated if d["strength"] == "stated" else GG.curated) for a, b, d in curated.edges(data=True)
-    }
+    expected = {(a, b, GG.stated if d["strength"] == "stated" else GG.curated) for a, b, d in curated.edges(data=True)}
     assert found == expected
     strengths = {
         (ids[r["from"]], ids[r["to"]]): str(r["strength"]).split("#")[-1]  # type: ignore[index]
@@ -100,10 +96,7 @@ def test_alignments_are_the_curated_and_stated(
 
 
 def test_trace_of_quality_in_case_handling(bundled: GoalDataset, ids: dict[URIRef, str]) -> None:
-    links = {
-        (ids[r["from"]], ids[r["to"]]): r
-        for r in rows(bundled, "trace", statement="Kvalitet i sagsbehandlingen")
-    }  # type: ignore[index]
+    links = {(ids[r["from"]], ids[r["to"]]): r for r in rows(bundled, "trace", statement="Kvalitet i sagsbehandlingen")}  # type: ignore[index]
     # Through the joint mission to the ministry's mission on the rule of law.
     assert ("SM3", "PA-M2") in links
     assert links["PA-M2", "JM-M2"]["toIsTop"] == Literal(True)
@@ -111,9 +104,7 @@ def test_trace_of_quality_in_case_handling(bundled: GoalDataset, ids: dict[URIRe
     assert links["SM3", "PA-M2"]["strength"] == GG.strong
 
 
-def test_trace_of_cross_cutting_cooperation(
-    bundled: GoalDataset, ids: dict[URIRef, str], curated: nx.DiGraph
-) -> None:
+def test_trace_of_cross_cutting_cooperation(bundled: GoalDataset, ids: dict[URIRef, str], curated: nx.DiGraph) -> None:
     links = {
         (ids[r["from"]], ids[r["to"]])
         for r in rows(bundled, "trace", statement="Tværgående samarbejde og digitalisering")
@@ -153,9 +144,7 @@ def test_orphans(bundled: GoalDataset, ids: dict[URIRef, str], curated: nx.DiGra
     assert found  # the data has some: AM-P and X2 support nothing
 
 
-def test_matrix_of_focus_points_and_markers(
-    bundled: GoalDataset, ids: dict[URIRef, str], curated: nx.DiGraph
-) -> None:
+def test_matrix_of_focus_points_and_markers(bundled: GoalDataset, ids: dict[URIRef, str], curated: nx.DiGraph) -> None:
     result = run_query(bundled, "matrix")
     cells = {(ids[r["row"]], ids[r["column"]]): str(r["link"]) for r in result.rows}  # type: ignore[index]
     focus_points = {i for i in ids.values() if i.startswith("FP")}
@@ -190,12 +179,8 @@ def test_joint_statements(bundled: GoalDataset, ids: dict[URIRef, str], shared: 
 @pytest.mark.parametrize(
     "term", ["tryghed", "TRYGT", "Åben", "aben", "AABEN", "samfund", "rule  of law", "æ", "forfolge", "ø"]
 )
-def test_search_ignores_case_and_accents(
-    bundled: GoalDataset, ids: dict[URIRef, str], shared: Path, term: str
-) -> None:
-    expected = {
-        r["id"] for r in statement_rows(shared) if fold(term) in fold(r["da"]) or fold(term) in fold(r["en"])
-    }
+def test_search_ignores_case_and_accents(bundled: GoalDataset, ids: dict[URIRef, str], shared: Path, term: str) -> None:
+    expected = {r["id"] for r in statement_rows(shared) if fold(term) in fold(r["da"]) or fold(term) in fold(r["en"])}
     found = {ids[r["statement"]] for r in rows(bundled, "search", term=term)}  # type: ignore[index]
     assert found == expected
     assert found or term == "æ"
@@ -251,13 +236,9 @@ def test_unknown_query_lists_close_matches() -> None:
 
 
 def test_missing_and_unknown_parameters(bundled: GoalDataset) -> None:
-    with pytest.raises(
-        QueryError, match=r"query 'trace' needs --param statement=\.\.\. \(the statement to trace\)"
-    ):
+    with pytest.raises(QueryError, match=r"query 'trace' needs --param statement=\.\.\. \(the statement to trace\)"):
         run_query(bundled, "trace")
-    with pytest.raises(
-        QueryError, match=r"query 'coverage' has no parameter 'colour' \(it takes: organisation\)"
-    ):
+    with pytest.raises(QueryError, match=r"query 'coverage' has no parameter 'colour' \(it takes: organisation\)"):
         run_query(bundled, "coverage", {"colour": "blue"})
 
 
@@ -299,8 +280,7 @@ def test_ask_and_construct(bundled: GoalDataset, tmp_path: Path) -> None:
     assert run_query(bundled, str(ask)).ask is True
     construct = tmp_path / "construct.rq"
     construct.write_text(
-        "PREFIX gg: <https://w3id.org/goalgraph/ontology#>\n"
-        "CONSTRUCT { ?a gg:supports ?b } WHERE { ?a gg:supports ?b }"
+        "PREFIX gg: <https://w3id.org/goalgraph/ontology#>\nCONSTRUCT { ?a gg:supports ?b } WHERE { ?a gg:supports ?b }"
     )
     graph = run_query(bundled, str(construct)).graph
     assert graph is not None
@@ -328,9 +308,7 @@ def in_rdflib() -> rdflib.Dataset:
 
 
 @pytest.mark.parametrize("name", QUESTIONS)
-def test_named_queries_are_standard_sparql(
-    bundled: GoalDataset, in_rdflib: rdflib.Dataset, name: str
-) -> None:
+def test_named_queries_are_standard_sparql(bundled: GoalDataset, in_rdflib: rdflib.Dataset, name: str) -> None:
     # A second, independent engine gives the same answers: the queries use nothing
     # particular to Oxigraph, so they can run on other SPARQL 1.1 stores too.
     params = {"trace": {"statement": "SM3"}, "search": {"term": "tryg"}}.get(name, {})

@@ -59,9 +59,7 @@ def test_statement_classes_exist_by_local_name(ontology: Graph) -> None:
         assert (GG[name], RDFS.subClassOf, GG.Statement) in ontology, name
 
 
-@pytest.mark.parametrize(
-    "kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty]
-)
+@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty])
 def test_every_term_has_labels_and_definitions_in_english_and_danish(ontology: Graph, kind: URIRef) -> None:
     terms = own_terms(ontology, kind)
     assert terms
@@ -86,9 +84,7 @@ def test_every_statement_class_maps_to_bmm_archimate_and_stratml(ontology: Graph
 
 
 def test_mapped_concepts_are_declared_with_a_name(ontology: Graph) -> None:
-    targets = {
-        o for p in MAPPINGS for o in ontology.objects(None, p) if str(o).startswith(tuple(STANDARDS.values()))
-    }
+    targets = {o for p in MAPPINGS for o in ontology.objects(None, p) if str(o).startswith(tuple(STANDARDS.values()))}
     for target in targets:
         assert ontology.value(target, SKOS.prefLabel) is not None, target
         assert ontology.value(target, SKOS.inScheme) is not None, target

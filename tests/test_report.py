@@ -205,9 +205,7 @@ def with_xss(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
 #################################################################
 
 
-def test_every_statement_s_danish_text_is_on_the_page(
-    bundled: GoalDataset, html_da: str, html_en: str
-) -> None:
+def test_every_statement_s_danish_text_is_on_the_page(bundled: GoalDataset, html_da: str, html_en: str) -> None:
     texts = column(bundled, "SELECT ?text WHERE { ?s gg:text ?text FILTER (LANG(?text) = 'da') }")
     assert len(texts) == 22
     for text in texts:
@@ -337,12 +335,8 @@ def test_the_score_is_defined_in_plain_words(html_en: str) -> None:
     assert "strong 1.0, moderate 0.6, weak 0.3" in html_en
 
 
-def test_suggestions_are_marked_as_machine_suggestions(
-    bundled: GoalDataset, page_en: Page, html_en: str
-) -> None:
-    section = next(
-        attrs for tag, attrs in page_en.elements if tag == "section" and attrs["id"] == "suggestions"
-    )
+def test_suggestions_are_marked_as_machine_suggestions(bundled: GoalDataset, page_en: Page, html_en: str) -> None:
+    section = next(attrs for tag, attrs in page_en.elements if tag == "section" and attrs["id"] == "suggestions")
     assert "suggestions" in (section.get("class") or "").split()
     assert "Machine suggestions, not curated" in html_en
     (table,) = page_en.tables_in("suggestions", "suggestions")
@@ -354,9 +348,7 @@ def test_suggestions_are_marked_as_machine_suggestions(
     assert "tværgående (da)" in first[4]
 
 
-def test_the_reading_section_explains_and_the_provenance_names_the_source(
-    page_en: Page, html_en: str
-) -> None:
+def test_the_reading_section_explains_and_the_provenance_names_the_source(page_en: Page, html_en: str) -> None:
     assert "How to read this report" in page_en.h2()
     (types,) = page_en.tables_in("reading", "terms")[:1]
     assert types.rows[0].cells[:2] == ["0", "mission"]
@@ -475,16 +467,12 @@ def test_write_report_writes_html_and_markdown(bundled: GoalDataset, tmp_path: P
     md = write_report(bundled, tmp_path / "report.md", lang="en", generated=DAY)
     assert html.read_text(encoding="utf-8") == build_report(bundled, lang="en", generated=DAY)
     assert htm.read_text(encoding="utf-8").startswith("<!doctype html>")
-    assert md.read_text(encoding="utf-8") == build_report(
-        bundled, lang="en", format="markdown", generated=DAY
-    )
+    assert md.read_text(encoding="utf-8") == build_report(bundled, lang="en", format="markdown", generated=DAY)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.HTM", "report.html", "report.md"]
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "report", "report.html.txt"])
-def test_write_report_refuses_a_suffix_it_does_not_know(
-    bundled: GoalDataset, tmp_path: Path, name: str
-) -> None:
+def test_write_report_refuses_a_suffix_it_does_not_know(bundled: GoalDataset, tmp_path: Path, name: str) -> None:
     with pytest.raises(GoalgraphError, match=re.escape(name)) as raised:
         write_report(bundled, tmp_path / name)
     assert ".html" in str(raised.value)
@@ -492,9 +480,7 @@ def test_write_report_refuses_a_suffix_it_does_not_know(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_write_report_into_a_missing_folder_fails_and_leaves_nothing(
-    bundled: GoalDataset, tmp_path: Path
-) -> None:
+def test_write_report_into_a_missing_folder_fails_and_leaves_nothing(bundled: GoalDataset, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "report.html"
     with pytest.raises(GoalgraphError, match="does not exist"):
         write_report(bundled, target)
@@ -605,9 +591,7 @@ def test_statement_types_are_read_from_the_ontology(bundled: GoalDataset, page_d
     assert ["2", "strategisk pejlemærke"] in [row.cells[:2] for row in types.rows]
 
 
-def test_long_lists_and_wide_matrices_are_cut_and_say_so(
-    bundled: GoalDataset, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_long_lists_and_wide_matrices_are_cut_and_say_so(bundled: GoalDataset, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("goalgraph.report.cells.LIST_LIMIT", 2)
     monkeypatch.setattr("goalgraph.report.alignment.MATRIX_COLUMNS", 2)
     html = build_report(bundled, lang="en", generated=DAY)

@@ -72,10 +72,7 @@ def tiny_graph(tmp_path: Path, extra: str = "") -> GoalDataset:
 
 def pairs(found: list[Suggestion]) -> set[tuple[str, str]]:
     """The suggestions' ends as IRIs relative to the base namespace, for reading."""
-    return {
-        (s.from_statement.removeprefix(DEFAULT_BASE), s.to_statement.removeprefix(DEFAULT_BASE))
-        for s in found
-    }
+    return {(s.from_statement.removeprefix(DEFAULT_BASE), s.to_statement.removeprefix(DEFAULT_BASE)) for s in found}
 
 
 #################################################################
@@ -88,9 +85,7 @@ def test_bundled_data_gets_suggestions(suggestions: list[Suggestion]) -> None:
     assert len({(s.from_statement, s.to_statement) for s in suggestions}) == len(suggestions)
 
 
-def test_no_suggestion_duplicates_an_existing_link(
-    bundled: GoalDataset, suggestions: list[Suggestion]
-) -> None:
+def test_no_suggestion_duplicates_an_existing_link(bundled: GoalDataset, suggestions: list[Suggestion]) -> None:
     query = "SELECT ?a ?b WHERE { { ?a gg:supports ?b } UNION { ?alignment gg:from ?a ; gg:to ?b } }"
     linked = {(row["a"], row["b"]) for row in rows(bundled, query)}
     assert len(linked) > 30
@@ -173,9 +168,7 @@ def test_suggestions_are_the_same_every_time(bundled: GoalDataset, suggestions: 
 def test_labels_and_matched_words(bundled: GoalDataset, suggestions: list[Suggestion]) -> None:
     # "Én sammenhængende koncern" and "Justitsministeriet skal agere som én koncern, ..."
     # are curated already; the focus point and the principle on cross-cutting work are not.
-    fp4 = URIRef(
-        DEFAULT_BASE + "anklagemyndigheden/2019/focus-point/tvaergaaende-samarbejde-og-digitalisering"
-    )
+    fp4 = URIRef(DEFAULT_BASE + "anklagemyndigheden/2019/focus-point/tvaergaaende-samarbejde-og-digitalisering")
     x1 = URIRef(DEFAULT_BASE + "anklagemyndigheden/2019/principle/interessenter-i-centrum")
     (found,) = [s for s in suggestions if (s.from_statement, s.to_statement) == (fp4, x1)]
     assert found.from_label == "Tværgående samarbejde og digitalisering"
@@ -258,9 +251,7 @@ def test_turtle_validates_and_loads_back(bundled: GoalDataset, tmp_path: Path) -
     chosen = suggest(bundled, min_score=0)
     assert len(chosen) > 10
     path = tmp_path / "suggested.ttl"
-    path.write_text(
-        suggestions_to_turtle(chosen, base=DEFAULT_BASE, created=date(2025, 3, 1)), encoding="utf-8"
-    )
+    path.write_text(suggestions_to_turtle(chosen, base=DEFAULT_BASE, created=date(2025, 3, 1)), encoding="utf-8")
 
     ds = goalgraph.load(path)
     report = goalgraph.validate(ds)
@@ -318,9 +309,7 @@ def test_turtle_with_an_agent_of_ones_own(tmp_path: Path) -> None:
     path.write_text(turtle, encoding="utf-8")
     loaded = goalgraph.load([tmp_path / "tiny.ttl", path], bundled=False)
     assert goalgraph.validate(loaded).conforms
-    attributed = {
-        str(row["a"]) for row in rows(loaded, "SELECT DISTINCT ?a WHERE { ?x prov:wasAttributedTo ?a }")
-    }
+    attributed = {str(row["a"]) for row in rows(loaded, "SELECT DISTINCT ?a WHERE { ?x prov:wasAttributedTo ?a }")}
     assert attributed == {agent}
     assert loaded.query(f"ASK {{ <{agent}> a prov:SoftwareAgent }}").askAnswer
 
@@ -360,8 +349,7 @@ def test_suggestions_find_hidden_strong_links() -> None:
 
     ranked = suggest(ds, min_score=0)
     hits = [
-        (s.from_statement, s.to_statement) in strong or (s.to_statement, s.from_statement) in strong
-        for s in ranked
+        (s.from_statement, s.to_statement) in strong or (s.to_statement, s.from_statement) in strong for s in ranked
     ]
     k = len(strong)
     figures = {}

@@ -52,9 +52,7 @@ def test_returned_count_is_the_triples_loaded(
 
 
 @pytest.mark.parametrize("organisations", [1, 2, 11, 40])
-def test_expected_count_agrees_for_other_sizes(
-    tmp_path: Path, organisations: int, ontology_triples: int
-) -> None:
+def test_expected_count_agrees_for_other_sizes(tmp_path: Path, organisations: int, ontology_triples: int) -> None:
     path = tmp_path / "goals.nt"
     triples = write_synthetic(path, organisations, seed=organisations)
     loaded = goalgraph.load([path], bundled=False)
@@ -145,9 +143,7 @@ def test_ntriples_iris_are_absolute(tmp_path: Path) -> None:
 
 def test_alignments_are_acyclic(dataset: GoalDataset) -> None:
     links = nx.DiGraph()
-    links.add_edges_from(
-        (row[0], row[1]) for row in dataset.query("SELECT ?a ?b WHERE { ?a gg:supports ?b }")
-    )
+    links.add_edges_from((row[0], row[1]) for row in dataset.query("SELECT ?a ?b WHERE { ?a gg:supports ?b }"))
     counts = synthetic_counts(N)
     assert links.number_of_edges() == counts.stated + counts.curated
     assert nx.is_directed_acyclic_graph(links)

@@ -109,9 +109,7 @@ def test_longer_cycle_and_self_support(tmp_path: Path) -> None:
     cycles = [p for p in report.problems if p.check == "cycle"]
     assert len(cycles) == 2
     self_support, longer = sorted(p.message for p in cycles)
-    assert self_support.startswith(
-        'alignment cycle: "Kvalitet i sagsbehandlingen" → "Kvalitet i sagsbehandlingen";'
-    )
+    assert self_support.startswith('alignment cycle: "Kvalitet i sagsbehandlingen" → "Kvalitet i sagsbehandlingen";')
     assert longer.startswith('alignment cycle: "Tværgående samarbejde og digitalisering" → ')
     assert longer.count("→") == 3
     assert '→ "Justitsministeriet skal agere som én koncern' in longer
@@ -160,8 +158,7 @@ def test_longer_cycle_and_self_support(tmp_path: Path) -> None:
             "The kind (gg:kind) must be gg:stated, gg:curated or gg:suggested",
         ),
         (
-            '<test/goal> a gg:Goal ; gg:text "Et mål" ; gg:holder <politiet> ;'
-            " dcterms:source <https://example.org/> .",
+            '<test/goal> a gg:Goal ; gg:text "Et mål" ; gg:holder <politiet> ; dcterms:source <https://example.org/> .',
             "gg:text must carry a language tag",
         ),
         (

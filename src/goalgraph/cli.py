@@ -129,8 +129,7 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
     if syntax_errors:
         if output_format == "json":
             problems = [
-                {"check": "syntax", "source": e.path, "line": e.line, "message": e.message}
-                for e in syntax_errors
+                {"check": "syntax", "source": e.path, "line": e.line, "message": e.message} for e in syntax_errors
             ]
             click.echo(json.dumps({"conforms": False, "problems": problems}, ensure_ascii=False, indent=2))
         else:
@@ -248,8 +247,7 @@ def query(
         for named in shipped:
             params = " ".join(f"{p.name}=" + ("!" if p.required else "?") for p in named.parameters)
             click.echo(
-                f"{named.name:<{width}}  {named.title}. {named.description}"
-                + (f"  [{params}]" if params else "")
+                f"{named.name:<{width}}  {named.title}. {named.description}" + (f"  [{params}]" if params else "")
             )
         return
     if query is None:
@@ -342,9 +340,7 @@ def analyse(
     default="table",
     help="table to read; turtle to review and accept into the data (kind gg:suggested).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of printing."
-)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of printing.")
 @dataset_options
 def suggest(
     min_score: float,
@@ -398,9 +394,7 @@ def suggest(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="The date the report says it was made (default today), for reports that must not change.",
 )
-@click.option(
-    "--suggestions", default=20, show_default=True, metavar="N", help="How many suggested links to list."
-)
+@click.option("--suggestions", default=20, show_default=True, metavar="N", help="How many suggested links to list.")
 @dataset_options
 def report(
     output: Path | None,
@@ -424,9 +418,7 @@ def report(
 
     if output is not None and output_format is None and output.suffix.lower() not in REPORT_SUFFIXES:
         known = ", ".join(sorted(REPORT_SUFFIXES))
-        raise click.BadParameter(
-            f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o"
-        )
+        raise click.BadParameter(f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o")
     chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
     graph = _load(data, no_bundled, base)
     page = build_report(
@@ -447,9 +439,7 @@ def report(
 @click.option(
     "--host", default="127.0.0.1", show_default=True, help="Address to listen on: loopback unless you say so."
 )
-@click.option(
-    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
-)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option(
     "--timeout",
     default=10.0,
@@ -501,8 +491,7 @@ def serve(
     "--format",
     "output_format",
     metavar="FORMAT",
-    help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv or graphml "
-    "[default: from -o's suffix, else turtle].",
+    help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv or graphml [default: from -o's suffix, else turtle].",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically), not stdout.")
 @click.option("--no-ontology", is_flag=True, help="RDF formats: leave out the ontology's own graph.")

@@ -51,9 +51,7 @@ class DataError(GoalgraphError):
     'data/x.ttl:3: Unexpected end of file (column 11)'
     """
 
-    def __init__(
-        self, path: str, message: str, *, line: int | None = None, column: int | None = None
-    ) -> None:
+    def __init__(self, path: str, message: str, *, line: int | None = None, column: int | None = None) -> None:
         self.path = path
         self.message = message
         self.line = line

@@ -144,9 +144,7 @@ def _render(header: Sequence[str], cells: list[list[str]], width: int) -> str:
     if sum(natural) > room:
         # Every column keeps room for its longest word (up to a point), so words are
         # not cut; the long columns share what is left, in proportion to their length.
-        longest_word = [
-            max((len(word) for text in column for word in text.split()), default=1) for column in columns
-        ]
+        longest_word = [max((len(word) for text in column for word in text.split()), default=1) for column in columns]
         floor = [min(n, w, 24) for n, w in zip(natural, longest_word, strict=True)]
         spare = max(room - sum(floor), 0)
         excess = [n - f for n, f in zip(natural, floor, strict=True)]
@@ -154,12 +152,8 @@ def _render(header: Sequence[str], cells: list[list[str]], width: int) -> str:
         widths = [f + excess_i * spare // total for f, excess_i in zip(floor, excess, strict=True)]
     lines = []
     for row in [list(header), ["─" * w for w in widths], *cells]:
-        wrapped = [
-            textwrap.wrap(text, w, break_long_words=True) or [""] for text, w in zip(row, widths, strict=True)
-        ]
+        wrapped = [textwrap.wrap(text, w, break_long_words=True) or [""] for text, w in zip(row, widths, strict=True)]
         for depth in range(max(len(parts) for parts in wrapped)):
             parts = [p[depth] if depth < len(p) else "" for p in wrapped]
-            lines.append(
-                (" " * gap).join(part.ljust(w) for part, w in zip(parts, widths, strict=True)).rstrip()
-            )
+            lines.append((" " * gap).join(part.ljust(w) for part, w in zip(parts, widths, strict=True)).rstrip())
     return "\n".join(lines)

@@ -169,8 +169,7 @@ def find_sources(
             if _format_of(path) is None:
                 suffixes = ", ".join(sorted(FORMATS))
                 raise SourceError(
-                    f"{given}: cannot tell the RDF format from the suffix {path.suffix!r} "
-                    f"(goalgraph reads {suffixes})"
+                    f"{given}: cannot tell the RDF format from the suffix {path.suffix!r} (goalgraph reads {suffixes})"
                 )
             files = [path]
         for file in files:
@@ -228,9 +227,7 @@ class GoalDataset(Dataset):
         # A reload goes through a scratch graph, so a failed parse leaves the old content.
         target = ox.NamedNode(f"urn:uuid:{uuid4()}") if replacing else graph
         try:
-            self.oxigraph.load(
-                path=str(source.path), format=source.format, base_iri=self.base, to_graph=target
-            )
+            self.oxigraph.load(path=str(source.path), format=source.format, base_iri=self.base, to_graph=target)
         except SyntaxError as error:
             if replacing:
                 self.oxigraph.remove_graph(target)

@@ -251,9 +251,7 @@ def run_query(graph: Graph, query: NamedQuery | str, params: Mapping[str, str] |
     params = dict(params or {})
     for parameter in query.parameters:
         if parameter.required and parameter.name not in params:
-            raise QueryError(
-                f"query {query.name!r} needs --param {parameter.name}=... ({parameter.description})"
-            )
+            raise QueryError(f"query {query.name!r} needs --param {parameter.name}=... ({parameter.description})")
     bindings = {name: _binding(graph, query, name, value) for name, value in params.items()}
     try:
         answer = execute(graph, bind(query.text, bindings))

@@ -151,9 +151,7 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
 
 
 def _plural(kind: str) -> str:
-    return {"term": "terms", "statement": "statements", "organisation": "organisations", "plan": "plans"}[
-        kind
-    ]
+    return {"term": "terms", "statement": "statements", "organisation": "organisations", "plan": "plans"}[kind]
 
 
 def _as_iri(graph: Graph, reference: str) -> URIRef | None:
@@ -170,10 +168,7 @@ def _as_iri(graph: Graph, reference: str) -> URIRef | None:
 
 
 def _candidates(graph: Graph, kind: ReferenceKind) -> list[Candidate]:
-    if kind == "term":
-        rows = select(graph, "term-names")
-    else:
-        rows = select(graph, "reference-names", ofClass=_CLASSES[kind])
+    rows = select(graph, "term-names") if kind == "term" else select(graph, "reference-names", ofClass=_CLASSES[kind])
     names: dict[URIRef, list[str]] = {}
     for row in rows:
         node = row["node"]

@@ -302,18 +302,11 @@ _Vector = dict[str, float]
 
 def _vectors(statements: Mapping[URIRef, _Statement], lang: str) -> dict[URIRef, _Vector]:
     """The TF-IDF vectors of the statements that have a document in `lang`."""
-    counts = {
-        iri: Counter(t.stem for t in s.documents[lang])
-        for iri, s in statements.items()
-        if lang in s.documents
-    }
+    counts = {iri: Counter(t.stem for t in s.documents[lang]) for iri, s in statements.items() if lang in s.documents}
     document_frequency = Counter(stem for count in counts.values() for stem in count)
     vectors = {}
     for iri, count in counts.items():
-        weights = {
-            stem: (1 + math.log(tf)) * _idf(len(counts), document_frequency[stem])
-            for stem, tf in count.items()
-        }
+        weights = {stem: (1 + math.log(tf)) * _idf(len(counts), document_frequency[stem]) for stem, tf in count.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         vectors[iri] = {stem: weight / norm for stem, weight in weights.items()}
     return vectors
@@ -351,9 +344,7 @@ def _idf(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def _direction(
-    a: _Statement, b: _Statement, depths: Mapping[Node, int]
-) -> tuple[_Statement, _Statement] | None:
+def _direction(a: _Statement, b: _Statement, depths: Mapping[Node, int]) -> tuple[_Statement, _Statement] | None:
     """The pair as (supporting, supported), or None where no link should be suggested."""
     if a.iri == b.iri or a.level is None or b.level is None:
         return None

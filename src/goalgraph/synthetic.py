@@ -241,9 +241,7 @@ def synthetic_counts(organisations: int) -> SyntheticCounts:
     _check_organisations(organisations)
     goals = sum(_goal_count(index) for index in range(organisations))
     objectives = sum(
-        _objective_count(index, goal)
-        for index in range(organisations)
-        for goal in range(1, _goal_count(index) + 1)
+        _objective_count(index, goal) for index in range(organisations) for goal in range(1, _goal_count(index) + 1)
     )
     below_top = organisations - 1
     return SyntheticCounts(
@@ -255,8 +253,7 @@ def synthetic_counts(organisations: int) -> SyntheticCounts:
         objectives=objectives,
         stated=objectives + 2 * below_top,
         curated=goals + below_top,
-        triples=len(_ANALYSTS) * _PER_AGENT
-        + sum(_organisation_triples(index) for index in range(organisations)),
+        triples=len(_ANALYSTS) * _PER_AGENT + sum(_organisation_triples(index) for index in range(organisations)),
     )
 
 
@@ -476,8 +473,7 @@ class _Generator:
                     f"{goal_path}/objective/{objective_number}",
                     "gg:Objective",
                     f"SYN-{index}-G{goal_number}-O{objective_number}",
-                    f"Inden {by} skal {percent} % af {group_da} i {area_da} "
-                    f"mærke fremskridt i {goal_theme_da}",
+                    f"Inden {by} skal {percent} % af {group_da} i {area_da} mærke fremskridt i {goal_theme_da}",
                     f"By {by}, {percent}% of {group_en} in {area_en} shall see progress in {goal_theme_en}",
                     strategy_doc,
                     plan,
@@ -540,9 +536,7 @@ class _Generator:
         )
 
     def _stated(self, holder: str, start: str, end: str, source: str) -> None:
-        self._alignment(
-            holder, start, end, [("gg:kind", self.w.term("gg:stated")), ("dcterms:source", source)]
-        )
+        self._alignment(holder, start, end, [("gg:kind", self.w.term("gg:stated")), ("dcterms:source", source)])
 
     def _curated(self, holder: str, start: str, end: str, rationale: str) -> None:
         w, rng = self.w, self.rng

@@ -88,9 +88,7 @@ def normalise(text: str) -> str:
 
 # Letters that carry no combining mark in Unicode, so that NFKD does not take them
 # apart, folded to the Latin letters a reader without them types.
-_FOLDED_LETTERS = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d", "ı": "i"}
-)
+_FOLDED_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d", "ı": "i"})
 _SPACE = re.compile(r"\s+")
 _DOUBLE_A = re.compile(r"aa+")
 

@@ -133,9 +133,7 @@ def _describe(graph: Graph, iri: URIRef, top: bool) -> TracedStatement:
         identifier=get("identifier"),
         type=_local(first["type"]) if first is not None else None,
         holder=holder if isinstance(holder, URIRef) else None,
-        holder_names={lang: label(graph, holder, lang) for lang in ("da", "en")}
-        if isinstance(holder, URIRef)
-        else {},
+        holder_names={lang: label(graph, holder, lang) for lang in ("da", "en")} if isinstance(holder, URIRef) else {},
         top=top,
     )
 
@@ -255,8 +253,6 @@ def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None =
             marker = "  ▲ top" if target.top else ""
             prefix = f"  → {target.identifier}  " if target.identifier else "  → "
             lines += block(prefix, text_of(target) + marker, 6)
-            why = ", ".join(filter(None, [hop.kind, hop.strength])) + (
-                f": {hop.rationale}" if hop.rationale else ""
-            )
+            why = ", ".join(filter(None, [hop.kind, hop.strength])) + (f": {hop.rationale}" if hop.rationale else "")
             lines += block("      ", why, 6)
     return "\n".join(lines)

@@ -72,9 +72,7 @@ def test_a_vision_with_nothing_under_it_is_a_gap(load_turtle: Loader) -> None:
 
 
 @pytest.mark.parametrize("include_suggested", [False, True])
-def test_suggestions_count_for_coverage_only_when_included(
-    load_turtle: Loader, include_suggested: bool
-) -> None:
+def test_suggestions_count_for_coverage_only_when_included(load_turtle: Loader, include_suggested: bool) -> None:
     dataset = load_turtle(
         organisation("top"),
         statement("M", "mission", "top"),

@@ -20,8 +20,7 @@ def test_bundled_graph_has_exactly_the_curated_statement_links(
     ids = by_identifier(statements)
     name = {node: key for key, node in ids.items()}
     edges = {
-        (name[a], name[b], data["strength"], data["kind"], data["weight"])
-        for a, b, data in statements.edges(data=True)
+        (name[a], name[b], data["strength"], data["kind"], data["weight"]) for a, b, data in statements.edges(data=True)
     }
     expected = {(a, b, strength, "curated", WEIGHTS[strength]) for a, b, strength in curated_table}
     assert len(curated_table) == 22

@@ -68,7 +68,5 @@ def pyld_loader(url: str, options: Any = None) -> dict[str, Any]:
 
 def pyld_quads(document: bytes) -> list[ox.Quad]:
     """The quads PyLD (a second, independent JSON-LD processor) reads from `document`."""
-    nquads = pyld.to_rdf(
-        json.loads(document), {"format": "application/n-quads", "documentLoader": pyld_loader}
-    )
+    nquads = pyld.to_rdf(json.loads(document), {"format": "application/n-quads", "documentLoader": pyld_loader})
     return parsed(nquads.encode("utf-8"), ox.RdfFormat.N_QUADS)

@@ -69,11 +69,7 @@ def test_named_graphs_are_nodes_with_their_own_graph(bundled: GoalDataset) -> No
 def test_pyld_reads_exactly_the_dataset(bundled: GoalDataset, options: dict[str, Any]) -> None:
     keep_graphs = options.get("named_graphs", True)
     expected = canonical(
-        (
-            q
-            for q in bundled.oxigraph
-            if options.get("include_ontology", True) or q.graph_name.value != str(GG)[:-1]
-        ),
+        (q for q in bundled.oxigraph if options.get("include_ontology", True) or q.graph_name.value != str(GG)[:-1]),
         keep_graphs=keep_graphs,
     )
     assert canonical(pyld_quads(export(bundled, "jsonld", **options)), keep_graphs=keep_graphs) == expected

@@ -104,9 +104,7 @@ def test_declared_prefixes_are_used_and_from_the_context(bundled: GoalDataset, n
     for prefix, _namespace in declared:
         assert re.search(rf"(?<![\w<]){prefix}:", code), prefix
     for iri in re.findall(r"<([^>]*)>", code):
-        assert not any(
-            iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_]+", iri[len(ns) :]) for _, ns in declared
-        ), iri
+        assert not any(iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_]+", iri[len(ns) :]) for _, ns in declared), iri
     assert "@base" not in text
 
 

@@ -95,9 +95,7 @@ def test_select_results_by_accept(server: Server, accept: str, expected: str) ->
         assert len(text.splitlines()) == 23
 
 
-@pytest.mark.parametrize(
-    ("name", "expected"), [("json", "json"), ("xml", "xml"), ("csv", "csv"), ("tsv", "tab")]
-)
+@pytest.mark.parametrize(("name", "expected"), [("json", "json"), ("xml", "xml"), ("csv", "csv"), ("tsv", "tab")])
 def test_select_results_by_format_parameter(server: Server, name: str, expected: str) -> None:
     params = {"query": STATEMENTS, "format": name}
     status, content_type, _ = get(server, "/sparql", params, accept="text/html")
@@ -114,9 +112,7 @@ def test_select_results_by_format_parameter(server: Server, name: str, expected:
         ("application/n-triples", ox.RdfFormat.N_TRIPLES),
     ],
 )
-def test_construct_by_accept_parses_independently(
-    server: Server, accept: str, rdf_format: ox.RdfFormat
-) -> None:
+def test_construct_by_accept_parses_independently(server: Server, accept: str, rdf_format: ox.RdfFormat) -> None:
     status, content_type, body = get(server, "/sparql", {"query": CONSTRUCT}, accept=accept)
     assert status == 200
     assert content_type.startswith(accept)
@@ -186,9 +182,7 @@ def test_update_by_post_is_refused_and_changes_nothing(server: Server) -> None:
 
 
 def test_from_a_graph_of_the_dataset_is_allowed(server: Server) -> None:
-    query = (
-        "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/goalgraph/id/graph/organisations> WHERE { ?s ?p ?o }"
-    )
+    query = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/goalgraph/id/graph/organisations> WHERE { ?s ?p ?o }"
     status, _, body = get(server, "/sparql", {"query": query}, accept="text/csv")
     assert status == 200
     assert 0 < int(body.decode().splitlines()[1]) < 100

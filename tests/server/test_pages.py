@@ -154,3 +154,43 @@ def test_text_from_the_data_is_never_markup(hostile_server: Server) -> None:
     assert not [tag for tag, _ in elements(page) if tag == "img"]
     hrefs = [attrs.get("href") or "" for tag, attrs in elements(page) if tag == "a"]
     assert not [h for h in hrefs if h.startswith("javascript:")]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "rdf_format"),
+    [
+        ("ttl", ox.RdfFormat.TURTLE),
+        ("trig", ox.RdfFormat.TRIG),
+        ("jsonld", ox.RdfFormat.JSON_LD),
+        ("rdf", ox.RdfFormat.RDF_XML),
+        ("nt", ox.RdfFormat.N_TRIPLES),
+        ("nq", ox.RdfFormat.N_QUADS),
+    ],
+)
+def test_downloads_parse_to_the_whole_dataset(server: Server, suffix: str, rdf_format: ox.RdfFormat) -> None:
+    status, _, body = get(server, f"/downloads/goalgraph.{suffix}", {})
+    assert status == 200
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    expected = int(get(server, "/sparql", {"query": count}, accept="text/csv")[2].decode().splitlines()[1])
+    found = list(ox.parse(body, format=rdf_format))
+    if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD):
+        assert len(found) == expected
+    else:  # triple formats merge the graphs: a triple two files state is written once
+        assert 0 < len(found) <= expected
+
+
+def test_other_publishing_pages(server: Server) -> None:
+    for path in ("/report", "/docs", "/downloads/goalgraph.zip", "/downloads/goalgraph.graphml"):
+        assert get(server, path, {})[0] == 200, path
+    assert get(server, "/downloads/goalgraph.exe", {})[0] == 404
+    _, content_type, body = get(server, "/context.jsonld", {})
+    assert content_type.startswith("application/ld+json")
+    assert "@context" in json.loads(body)
+    _, _, page = get(server, "/goalgraph/ontology", {}, accept="text/html")
+    assert b'id="StrategicMarker"' in page
+    _, content_type, body = get(server, "/goalgraph/ontology", {}, accept="text/turtle")
+    assert content_type.startswith("text/turtle")
+    assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) > 400
+    _, _, home = get(server, "/", {})
+    for link in (b'href="/report"', b'href="/docs"', b'href="/downloads/goalgraph.ttl"'):
+        assert link in home

@@ -219,11 +219,7 @@ def analyse(graph: Graph | nx.DiGraph, *, include_suggested: bool = False) -> An
     >>> [name[s] for s in result.gaps], result.cycles
     (['PA-V2', 'PA-M1'], ())
     """
-    statements = (
-        graph
-        if isinstance(graph, nx.DiGraph)
-        else alignment_graph(graph, include_suggested=include_suggested)
-    )
+    statements = graph if isinstance(graph, nx.DiGraph) else alignment_graph(graph, include_suggested=include_suggested)
     with paused_gc():
         return _analyse(statements)
 

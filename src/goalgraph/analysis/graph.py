@@ -305,11 +305,7 @@ def _alignments(rows: Iterable[Row]) -> dict[IdentifiedNode, _Alignment]:
                 _node(row, "to"),
                 local_name(_node(row, "kind")),
                 None if strength is None else local_name(strength),
-                float(weight)
-                if weight is not None
-                else float(score)
-                if score is not None
-                else DEFAULT_WEIGHT,
+                float(weight) if weight is not None else float(score) if score is not None else DEFAULT_WEIGHT,
             )
             alignments[node] = found
         rationale = _optional_literal(row, "rationale")

@@ -31,9 +31,7 @@ __all__ = ["path_counts_to_top"]
 
 
 @paused_gc()
-def path_counts_to_top(
-    statements: nx.DiGraph, top: Iterable[IdentifiedNode]
-) -> dict[IdentifiedNode, int | None]:
+def path_counts_to_top(statements: nx.DiGraph, top: Iterable[IdentifiedNode]) -> dict[IdentifiedNode, int | None]:
     """The number of distinct alignment paths from each statement to the top.
 
     Parameters
@@ -72,9 +70,7 @@ def path_counts_to_top(
     return counts
 
 
-def _count_acyclic(
-    statements: nx.DiGraph, top: frozenset[IdentifiedNode]
-) -> dict[IdentifiedNode, int | None] | None:
+def _count_acyclic(statements: nx.DiGraph, top: frozenset[IdentifiedNode]) -> dict[IdentifiedNode, int | None] | None:
     """Count in one pass from the top down (Kahn's order); None if a cycle stops the pass."""
     # A statement is counted once every statement it supports is; a top statement's
     # own alignments do not count (paths stop at the top), so it starts counted.
@@ -96,9 +92,7 @@ def _count_acyclic(
     return counts if len(counts) == len(waiting) else None
 
 
-def _count_on_condensation(
-    statements: nx.DiGraph, top: frozenset[IdentifiedNode]
-) -> dict[IdentifiedNode, int | None]:
+def _count_on_condensation(statements: nx.DiGraph, top: frozenset[IdentifiedNode]) -> dict[IdentifiedNode, int | None]:
     # Paths stop at the top: a top statement's own alignments lead no further.
     upward = nx.DiGraph()
     upward.add_nodes_from(statements)

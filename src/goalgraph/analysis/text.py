@@ -44,9 +44,7 @@ def analysis_text(result: Analysis, lang: str = "da", central: int = 5) -> str:
 
     out = [f"Top: {len(result.top)} statements of {', '.join(sorted(map(holder, result.top_organisations)))}"]
     out += [f"  {name(s)}" for s in sorted(result.top, key=lambda s: name(s))]
-    scores = sorted(
-        result.scores.values(), key=lambda s: (s.score is None, -(s.score or 0), holder(s.organisation))
-    )
+    scores = sorted(result.scores.values(), key=lambda s: (s.score is None, -(s.score or 0), holder(s.organisation)))
     score_lines = [
         f"{holder(s.organisation):<36} {s.score:5.2f}   {s.reaching} of {s.scored} reach the top"
         for s in scores
@@ -55,10 +53,7 @@ def analysis_text(result: Analysis, lang: str = "da", central: int = 5) -> str:
     out += section("Alignment scores (mean strength of the best path to the top)", score_lines, "none")
     out += section("Gaps: missions and visions that nothing supports", [name(s) for s in result.gaps], "none")
     out += section("Orphans: statements that support nothing", [name(s) for s in result.orphans], "none")
-    cycles = [
-        " → ".join(nodes[s].get("identifier") or str(s) for s in (*cycle, cycle[0]))
-        for cycle in result.cycles
-    ]
+    cycles = [" → ".join(nodes[s].get("identifier") or str(s) for s in (*cycle, cycle[0])) for cycle in result.cycles]
     out += section("Cycles", cycles, "none")
     sizes = ", ".join(str(len(c.statements)) for c in result.clusters)
     out += ["", f"Clusters: {len(result.clusters)} ({sizes} statements)"]

@@ -76,9 +76,7 @@ def build_docs(*, ontology: Graph | str | os.PathLike[str] | None = None) -> str
     return render(read_vocabulary(_ontology_graph(ontology)))
 
 
-def write_docs(
-    directory: str | os.PathLike[str], *, ontology: Graph | str | os.PathLike[str] | None = None
-) -> Path:
+def write_docs(directory: str | os.PathLike[str], *, ontology: Graph | str | os.PathLike[str] | None = None) -> Path:
     """Write the documentation page as ``index.html`` in `directory`, made if need be.
 
     The page is written whole or not at all (:func:`~goalgraph.files.write_atomically`).

@@ -99,16 +99,12 @@ class _Writer:
         # Where each thing the page describes is: a term of the ontology under its local
         # name (so that its IRI's fragment finds it), a mapped standard's concept under
         # its prefixed name (which has a colon, so no local name can be the same).
-        self.anchors: dict[str, str] = {
-            term.iri: vocabulary.local_name(term.iri) for term in vocabulary.terms
-        }
+        self.anchors: dict[str, str] = {term.iri: vocabulary.local_name(term.iri) for term in vocabulary.terms}
         for scheme in vocabulary.schemes:
             self.anchors[scheme.iri] = vocabulary.local_name(scheme.iri)
             for concept in scheme.concepts:
                 own = vocabulary.owns(concept.iri)
-                self.anchors[concept.iri] = (
-                    vocabulary.local_name(concept.iri) if own else self.name(concept.iri)
-                )
+                self.anchors[concept.iri] = vocabulary.local_name(concept.iri) if own else self.name(concept.iri)
 
     def name(self, iri: str) -> str:
         short = self.names.shorten(iri)
@@ -133,10 +129,7 @@ class _Writer:
             return []
         languages = _languages(*(texts for _, texts in rows))
         out = ['<table class="languages">', "<thead><tr><th></th>"]
-        out += [
-            f"<th>{_e(_LANGUAGE_NAMES.get(language, language or 'no language'))}</th>"
-            for language in languages
-        ]
+        out += [f"<th>{_e(_LANGUAGE_NAMES.get(language, language or 'no language'))}</th>" for language in languages]
         out.append("</tr></thead><tbody>")
         for heading, texts in rows:
             out.append(f"<tr><th>{_e(heading)}</th>")
@@ -160,9 +153,7 @@ class _Writer:
             self.heading(term.iri, term.labels, term.kind),
             f'<p class="iri"><code>{_e(term.iri)}</code></p>',
         ]
-        out += self.texts_table(
-            [("Label", term.labels), ("Definition", term.definitions), ("Note", term.notes)]
-        )
+        out += self.texts_table([("Label", term.labels), ("Definition", term.definitions), ("Note", term.notes)])
         facts: list[tuple[str, str]] = []
         if term.supers:
             facts.append(("Sub-class of" if is_class else "Sub-property of", self.references(term.supers)))
@@ -262,10 +253,7 @@ def _contents(sections: Sequence[tuple[str, str, Sequence[tuple[str, str]]]]) ->
         out.append(f'<li><a href="#{_anchor(anchor)}">{_e(title)}</a>')
         if entries:
             out.append('<ol class="terms">')
-            out += [
-                f'<li><a href="#{_anchor(target)}"><code>{_e(name)}</code></a></li>'
-                for target, name in entries
-            ]
+            out += [f'<li><a href="#{_anchor(target)}"><code>{_e(name)}</code></a></li>' for target, name in entries]
             out.append("</ol>")
         out.append("</li>")
     out.append("</ol></nav>")
@@ -292,9 +280,7 @@ def _header(vocabulary: Vocabulary, title: str) -> list[str]:
     out += [f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in facts]
     out.append("</dl>")
     for language in _languages(vocabulary.descriptions):
-        out += [
-            f'<p class="intro"{_lang(language)}>{_e(text)}</p>' for text in vocabulary.descriptions[language]
-        ]
+        out += [f'<p class="intro"{_lang(language)}>{_e(text)}</p>' for text in vocabulary.descriptions[language]]
     out.append("</header>")
     return out
 
@@ -354,9 +340,7 @@ def _standards(writer: _Writer, standards: Sequence[Scheme], sections: list[_Sec
     for term in vocabulary.terms:
         for mapping in term.mappings:
             mapped_by.setdefault(mapping.target, []).append((term.iri, mapping.relation))
-    entries = [
-        (vocabulary.local_name(s.iri), _first(s.labels, "en") or writer.name(s.iri)) for s in standards
-    ]
+    entries = [(vocabulary.local_name(s.iri), _first(s.labels, "en") or writer.name(s.iri)) for s in standards]
     sections.append(("section-standards", "Mapped standards", entries))
     out = [
         '<section id="section-standards"><h2>Mapped standards</h2>',

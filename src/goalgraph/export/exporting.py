@@ -108,7 +108,5 @@ def write_export(graph: Graph, format: str, path: str | os.PathLike[str], **opti
         return target
     # Fail before the work, not after it, when there is nowhere to put the result.
     if not target.parent.is_dir():
-        raise GoalgraphError(
-            f"{display_path(target)}: cannot write here (no folder {display_path(target.parent)})"
-        )
+        raise GoalgraphError(f"{display_path(target)}: cannot write here (no folder {display_path(target.parent)})")
     return write_atomically(target, chosen.write(graph, **options))

@@ -294,13 +294,9 @@ def jsonld(
     """
     definition = context_definition()
     compactor = _Compactor(definition)
-    graphs = _gather(
-        dataset_quads(graph, include_ontology=include_ontology), compactor, named_graphs=named_graphs
-    )
+    graphs = _gather(dataset_quads(graph, include_ontology=include_ontology), compactor, named_graphs=named_graphs)
     # The default graph's nodes (everything, when merged) are top-level nodes.
-    objects = {
-        node_id: _node_object(node_id, properties) for node_id, properties in graphs.pop("", {}).items()
-    }
+    objects = {node_id: _node_object(node_id, properties) for node_id, properties in graphs.pop("", {}).items()}
     for graph_id, nodes in graphs.items():
         # A graph that the default graph also describes is one node: its properties and its @graph.
         described = objects.setdefault(graph_id, {"id": graph_id})

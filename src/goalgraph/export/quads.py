@@ -138,9 +138,7 @@ def dataset_quads(graph: Graph | ox.Store, *, include_ontology: bool = True) -> 
         if graph_name == ontology:
             continue
         if type(obj) is ox.Triple:
-            raise GoalgraphError(
-                f"{subject} has an RDF 1.2 triple term as a value; goalgraph does not export those"
-            )
+            raise GoalgraphError(f"{subject} has an RDF 1.2 triple term as a value; goalgraph does not export those")
         if type(subject) is blank_node or type(obj) is blank_node or type(graph_name) is blank_node:
             blank.append(quad)
             continue

@@ -71,8 +71,6 @@ def rdfxml(graph: Graph, *, include_ontology: bool = True) -> bytes:
     prefixes = {
         prefix: namespace
         for prefix, namespace in context_prefixes().items()
-        if any(
-            iri.startswith(namespace) and _ENDS_IN_NAME.fullmatch(iri, len(namespace)) for iri in properties
-        )
+        if any(iri.startswith(namespace) and _ENDS_IN_NAME.fullmatch(iri, len(namespace)) for iri in properties)
     }
     return ox.serialize(triples, format=ox.RdfFormat.RDF_XML, prefixes=prefixes) or b""

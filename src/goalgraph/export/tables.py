@@ -267,9 +267,7 @@ def alignment_rows(graph: Graph) -> tuple[list[str], list[Row]]:
 
 def _csv(header: list[str], rows: list[Row], *, bom: bool, delimiter: str) -> bytes:
     if len(delimiter) != 1 or delimiter in '"\r\n':
-        raise GoalgraphError(
-            f"a CSV delimiter is one character other than a quote or line break, not {delimiter!r}"
-        )
+        raise GoalgraphError(f"a CSV delimiter is one character other than a quote or line break, not {delimiter!r}")
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)

@@ -288,14 +288,10 @@ def _statements(graph: Graph, include_ontology: bool, *, graphs: bool, xml: bool
             return b"".join(sorted(dumped if graphs else set(dumped)))
     terms = _Terms(None, xml=xml)
     found = set()
-    for g, s, p, o in terms.rows(
-        dataset_quads(store, include_ontology=include_ontology), graphs=graphs, nquads=True
-    ):
+    for g, s, p, o in terms.rows(dataset_quads(store, include_ontology=include_ontology), graphs=graphs, nquads=True):
         subject, predicate, obj = _written(s), _written(p), _written(o)
         # A set, as merging graphs may give one triple several times.
-        found.add(
-            f"{subject} {predicate} {obj} {_written(g)} .\n" if g else f"{subject} {predicate} {obj} .\n"
-        )
+        found.add(f"{subject} {predicate} {obj} {_written(g)} .\n" if g else f"{subject} {predicate} {obj} .\n")
     return "".join(sorted(found)).encode("utf-8")
 
 

@@ -296,9 +296,7 @@ def write_report(
         )
     if not target.parent.is_dir():
         # Checked before the report is built, so a wrong folder fails at once.
-        raise GoalgraphError(
-            f"{display_path(target)}: the folder {display_path(target.parent)} does not exist"
-        )
+        raise GoalgraphError(f"{display_path(target)}: the folder {display_path(target.parent)} does not exist")
     text = build_report(
         graph,
         lang=lang,

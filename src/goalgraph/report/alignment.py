@@ -162,11 +162,7 @@ def cross_organisation_section(facts: Facts, words: Words, links: list[dict[str,
     if not links:
         blocks.append(Paragraph((Phrase(words("no_cross")),), kind="note"))
         return Section("cross-organisation", words("cross"), tuple(blocks))
-    kinds = {
-        term.names.get("en"): term.node
-        for term in facts.terms.values()
-        if term.group == "kind" and term.names
-    }
+    kinds = {term.names.get("en"): term.node for term in facts.terms.values() if term.group == "kind" and term.names}
     rows = []
     for link in links:
         cells: tuple[Cell, ...] = (
@@ -191,9 +187,7 @@ def _end(facts: Facts, node: Node | None) -> Cell:
     return (Phrase(facts.reference(node)),)
 
 
-def _relation(
-    facts: Facts, words: Words, relation: Node | None, kinds: dict[str | None, IdentifiedNode]
-) -> str:
+def _relation(facts: Facts, words: Words, relation: Node | None, kinds: dict[str | None, IdentifiedNode]) -> str:
     # The query names the relation in English: "<kind> alignment", or "same words".
     text = str(relation or "")
     if text == "same words":
@@ -207,9 +201,7 @@ def _relation(
 #################################################################
 
 
-def matrix_cell(
-    facts: Facts, words: Words, row: IdentifiedNode, column: IdentifiedNode, below: set[Node]
-) -> str:
+def matrix_cell(facts: Facts, words: Words, row: IdentifiedNode, column: IdentifiedNode, below: set[Node]) -> str:
     """What a matrix shows for `row` × `column`, as the ``matrix`` query does.
 
     The direct link's strength (or its kind where it has none), else "indirect" when
@@ -223,9 +215,7 @@ def matrix_cell(
     return words("indirect") if column in below else ""
 
 
-def _matrix(
-    facts: Facts, words: Words, rows: list[IdentifiedNode], columns: list[IdentifiedNode]
-) -> list[Block]:
+def _matrix(facts: Facts, words: Words, rows: list[IdentifiedNode], columns: list[IdentifiedNode]) -> list[Block]:
     graph = facts.analysis.graph
     shown_rows, shown_columns = rows[:MATRIX_ROWS], columns[:MATRIX_COLUMNS]
     table_rows = []
@@ -283,9 +273,7 @@ def matrix_section(facts: Facts, words: Words) -> Section:
     if not crossed:
         has_focus_points = any(kind == GG.FocusPoint for kind, _ in by_type)
         blocks.append(
-            Paragraph(
-                (Phrase(words("no_focus_and_markers" if has_focus_points else "no_focus_points")),), "note"
-            )
+            Paragraph((Phrase(words("no_focus_and_markers" if has_focus_points else "no_focus_points")),), "note")
         )
     all_markers = [s for (kind, _), found in by_type.items() if kind == GG.StrategicMarker for s in found]
     top_visions = [s for s in facts.analysis.top if facts.statements[s].type_iri == GG.Vision]
@@ -349,7 +337,5 @@ def _score_definition(facts: Facts, words: Words) -> str:
     weights = ", ".join(f"{facts.term_name(t.node)} {words.decimal(t.weight or 0.0, 1)}" for t in strengths)
     weight = {t.node: t.weight or 0.0 for t in strengths}
     strong, moderate = weight.get(GG.strong, 1.0), weight.get(GG.moderate, 0.6)
-    example = (
-        f"{words.decimal(strong, 1)} × {words.decimal(moderate, 1)} = {words.decimal(strong * moderate, 2)}"
-    )
+    example = f"{words.decimal(strong, 1)} × {words.decimal(moderate, 1)} = {words.decimal(strong * moderate, 2)}"
     return words("scores_definition", weights=weights, example=example)

@@ -409,9 +409,7 @@ def _terms(rows: Iterable[Row]) -> dict[Node, Term]:
 
 
 def _datasets(rows: Iterable[Row]) -> tuple[Dataset, ...]:
-    found: dict[
-        IdentifiedNode, tuple[dict[Text, None], dict[Text, None], dict[IdentifiedNode, dict[str, str]]]
-    ]
+    found: dict[IdentifiedNode, tuple[dict[Text, None], dict[Text, None], dict[IdentifiedNode, dict[str, str]]]]
     found = {}
     for row in rows:
         titles, descriptions, agents = found.setdefault(row["dataset"], ({}, {}, {}))

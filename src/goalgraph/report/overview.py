@@ -57,14 +57,11 @@ def _holdings(facts: Facts, words: Words) -> Table:
     by_name = {local_name(term.node): term for term in facts.terms.values() if term.group == "statement"}
     present = [(name, n) for name, n in counts["statements"].items() if n]
     present.sort(key=lambda item: (_level(by_name.get(item[0])), item[0]))
-    rows += [
-        (facts.term_name(by_name[name].node) if name in by_name else name, n, True) for name, n in present
-    ]
+    rows += [(facts.term_name(by_name[name].node) if name in by_name else name, n, True) for name, n in present]
     rows.append((words("alignments"), sum(counts["alignments"].values()), False))
     kinds = {local_name(term.node): term.node for term in facts.terms.values() if term.group == "kind"}
     rows += [
-        (facts.term_name(kinds[name]) if name in kinds else name, n, True)
-        for name, n in counts["alignments"].items()
+        (facts.term_name(kinds[name]) if name in kinds else name, n, True) for name, n in counts["alignments"].items()
     ]
     return Table(
         (words("what"), words("count")),

@@ -43,9 +43,7 @@ def link(address: str) -> str | None:
 def reading_section(facts: Facts, words: Words) -> Section:
     """Section 9: the report's terms in plain words; the ontology's statement types, kinds and strengths."""
     terms = DefinitionList(
-        tuple(
-            (plain(words(f"term_{key}"), strong=True), plain(words(f"def_{key}"))) for key in _READING_TERMS
-        )
+        tuple((plain(words(f"term_{key}"), strong=True), plain(words(f"def_{key}"))) for key in _READING_TERMS)
     )
     blocks: list[Block] = [terms, Heading(words("statement_types"))]
     types = sorted(
@@ -146,9 +144,7 @@ def _asserted(facts: Facts, words: Words) -> Block:
         agent = row["agent"]
         who = facts.organisation_name(agent) if agent is not None else words("nobody")
         rows.append(
-            TableRow(
-                (plain(facts.term_name(row["kind"])), plain(who), plain(words.number(int(row["alignments"]))))
-            )
+            TableRow((plain(facts.term_name(row["kind"])), plain(who), plain(words.number(int(row["alignments"])))))
         )
     if not rows:
         return Paragraph((Phrase(words("no_alignments")),), kind="note")

@@ -83,9 +83,7 @@ def _table(table: Table) -> str:
     def numeric(index: int) -> str:
         return ' class="num"' if index in table.numeric else ""
 
-    head = "".join(
-        f'<th scope="col"{numeric(i)}>{escape(h, quote=True)}</th>' for i, h in enumerate(table.header)
-    )
+    head = "".join(f'<th scope="col"{numeric(i)}>{escape(h, quote=True)}</th>' for i, h in enumerate(table.header))
     body = []
     for row in table.rows:
         cells = "".join(f"<td{numeric(i)}>{_cell(cell)}</td>" for i, cell in enumerate(row.cells))

@@ -115,8 +115,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "text": ("Text", "Tekst"),
     "no_orphans": (
         "No orphans: every statement below the missions and visions supports another.",
-        "Ingen forældreløse målsætninger: alle målsætninger under missionerne og visionerne "
-        "understøtter en anden.",
+        "Ingen forældreløse målsætninger: alle målsætninger under missionerne og visionerne understøtter en anden.",
     ),
     # 5. Cross-organisation links
     "cross": ("Links across organisations", "Forbindelser på tværs af organisationer"),
@@ -270,10 +269,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "term_cross": ("Link across organisations", "Forbindelse på tværs"),
     "def_cross": (
-        "An alignment between statements of two organisations, or two organisations' statements "
-        "in the same words.",
-        "En sammenhæng mellem to organisationers målsætninger, eller to organisationers "
-        "målsætninger med samme ordlyd.",
+        "An alignment between statements of two organisations, or two organisations' statements in the same words.",
+        "En sammenhæng mellem to organisationers målsætninger, eller to organisationers målsætninger med samme ordlyd.",
     ),
     "term_score": ("Alignment score, reach share", "Sammenhængsscore, andel der når toppen"),
     "def_score": (
@@ -314,8 +311,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "translated_by": (
         "The dataset is attributed to {agents}, who made the translations (italic text): they are "
         "not the sources' words.",
-        "Datasættet tilskrives {agents}, der har lavet oversættelserne (kursiv tekst): de er ikke "
-        "kildernes ord.",
+        "Datasættet tilskrives {agents}, der har lavet oversættelserne (kursiv tekst): de er ikke kildernes ord.",
     ),
     "translations_unattributed": (
         "Translations (italic text) are the dataset authors', not the sources' words.",

@@ -11,6 +11,12 @@ Routes:
     A page to write and run queries, the named queries one click away.
 ``/queries/{name}``
     A named query with its parameters (``?statement=SM3``), as ``/sparql`` answers.
+``/report``, ``/docs``, ``/downloads/goalgraph.{suffix}``, ``/context.jsonld``
+    The alignment report, the ontology's documentation, every export, and the
+    JSON-LD context, made once and kept (the served dataset does not change).
+``/goalgraph/ontology``
+    The ontology's IRI (the path of ``https://w3id.org/goalgraph/ontology``): its
+    documentation for people, the ontology in RDF for programs.
 ``{base path}/...``
     Every IRI under the dataset's base namespace: ``text/html`` gets a page, the
     RDF media types its description (answered directly, no 303), unknown IRIs 404.
@@ -18,9 +24,10 @@ Routes:
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +43,10 @@ from starlette.routing import Route
 
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError
+from goalgraph.export import FORMATS, export
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import find_query, named_queries
+from goalgraph.namespaces import ONTOLOGY_IRI
 from goalgraph.querying import bind
 from goalgraph.resolving import resolve
 from goalgraph.server.pages import home_page, query_page, resource_page
@@ -80,6 +89,27 @@ class ServerSettings:
 
 def _error(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None when it is larger than `limit`.
+
+    An oversized body is still read to its end (and dropped, chunk by chunk, up to
+    twenty times the limit), so the client gets the 413 instead of a broken pipe.
+    """
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size <= limit:
+            chunks.append(chunk)
+        elif size > 20 * limit:
+            break
+    return b"".join(chunks) if size <= limit else None
+
+
+def _negotiate(request: Request, offered: dict[str, str]) -> str:
+    """The media type to answer `request` in, from ``format=`` or ``Accept``."""
+    return choose_media_type(offered, request.headers.get("accept"), request.query_params.get("format"))
 
 
 def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> Starlette:
@@ -125,9 +155,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         try:
             checked = check_query(query, graphs)
             offered = RESULT_TYPES if checked.form in ("SELECT", "ASK") else GRAPH_TYPES
-            media_type = choose_media_type(
-                offered, request.headers.get("accept"), request.query_params.get("format")
-            )
+            media_type = _negotiate(request, offered)
         except RefusedQueryError as error:
             return _error(400, str(error))
         except NotAcceptableError as error:
@@ -147,11 +175,8 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            length = int(request.headers.get("content-length") or 0)
-            if length > settings.max_request_bytes:
-                return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
-            body = await request.body()
-            if len(body) > settings.max_request_bytes:
+            body = await _read_body(request, settings.max_request_bytes)
+            if body is None:
                 return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
             if content_type == "application/sparql-query":
                 query = body.decode("utf-8", errors="replace")
@@ -200,8 +225,58 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
             return _error(404 if "no query named" in str(error) else 400, str(error))
         return await answer(request, text)
 
+    made: dict[str, bytes] = {}
+
+    async def once(key: str, make: Callable[[], bytes]) -> bytes:
+        """Make a page or export the first time it is asked for (off the event loop), then keep it."""
+        if key not in made:
+            made[key] = await asyncio.get_running_loop().run_in_executor(None, make)
+        return made[key]
+
     async def home(request: Request) -> Response:
-        return HTMLResponse(home_page(dataset, __version__))
+        return HTMLResponse(home_page(dataset, __version__, downloads=list(FORMATS.values())))
+
+    async def report(request: Request) -> Response:
+        from goalgraph.report import build_report
+
+        english = request.query_params.get("lang") == "en"
+        page = await once(
+            f"report-{'en' if english else 'da'}",
+            lambda: build_report(dataset, lang="en" if english else "da").encode(),
+        )
+        return Response(page, media_type="text/html; charset=utf-8")
+
+    async def docs(request: Request) -> Response:
+        from goalgraph.docs import build_docs
+
+        page = await once("docs", lambda: build_docs().encode())
+        return Response(page, media_type="text/html; charset=utf-8")
+
+    async def ontology(request: Request) -> Response:
+        offered = {"text/html": "html", **GRAPH_TYPES}
+        try:
+            media_type = _negotiate(request, offered)
+        except NotAcceptableError as error:
+            return _error(406, str(error))
+        if media_type == "text/html":
+            return await docs(request)
+        query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?s ?p ?o }} }}"
+        return await answer_with(request, query, media_type)
+
+    async def download(request: Request) -> Response:
+        suffix = "." + request.path_params["suffix"]
+        chosen = next((f for f in FORMATS.values() if f.suffix == suffix), None)
+        if chosen is None:
+            return _error(404, f"no download goalgraph{suffix}; there are: {', '.join(_download_names())}")
+        body = await once(chosen.name, lambda: export(dataset, chosen.name))
+        return Response(
+            body,
+            media_type=chosen.media_type,
+            headers={"Content-Disposition": f'attachment; filename="goalgraph{chosen.suffix}"'},
+        )
+
+    async def context(request: Request) -> Response:
+        return Response(_CONTEXT.read_bytes(), media_type="application/ld+json")
 
     async def query_editor(request: Request) -> Response:
         return HTMLResponse(query_page(named_queries()))
@@ -212,9 +287,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
             return _error(404, f"nothing in this dataset is <{iri}>")
         offered = {"text/html": "html", **GRAPH_TYPES}
         try:
-            media_type = choose_media_type(
-                offered, request.headers.get("accept"), request.query_params.get("format")
-            )
+            media_type = _negotiate(request, offered)
         except NotAcceptableError as error:
             return _error(406, str(error))
         if media_type == "text/html":
@@ -235,10 +308,22 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/query", query_editor),
         Route("/queries/{name}", named),
+        Route("/report", report),
+        Route("/docs", docs),
+        Route("/downloads/goalgraph.{suffix}", download),
+        Route("/context.jsonld", context),
+        Route(str(urlsplit(ONTOLOGY_IRI).path), ontology),
         Route(base_path.rstrip("/") + "/{rest:path}", resource),
         Route(base_path.rstrip("/"), lambda request: RedirectResponse("/")),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+_CONTEXT = Path(__file__).resolve().parents[1] / "context.jsonld"
+
+
+def _download_names() -> list[str]:
+    return [f"goalgraph{f.suffix}" for f in FORMATS.values()]
 
 
 _DESCRIBE = """
@@ -259,9 +344,7 @@ WHERE {
 def _service_description(request: Request, dataset: GoalDataset, graphs: set[str]) -> Response:
     """What the endpoint offers, in the SPARQL 1.1 Service Description vocabulary."""
     try:
-        media_type = choose_media_type(
-            GRAPH_TYPES, request.headers.get("accept"), request.query_params.get("format")
-        )
+        media_type = _negotiate(request, GRAPH_TYPES)
     except NotAcceptableError as error:
         return _error(406, str(error))
     endpoint = URIRef(str(request.url.replace(query="")))
@@ -290,6 +373,4 @@ def _service_description(request: Request, dataset: GoalDataset, graphs: set[str
         "nquads": "nquads",
         "trig": "trig",
     }[GRAPH_TYPES[media_type]]
-    return Response(
-        description.serialize(format=rdflib_format), media_type=media_type, headers={"Vary": "Accept"}
-    )
+    return Response(description.serialize(format=rdflib_format), media_type=media_type, headers={"Vary": "Accept"})

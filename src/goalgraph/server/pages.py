@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from goalgraph.export import ExportFormat
 from goalgraph.labels import label
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import NamedQuery
@@ -42,29 +43,33 @@ def _page(title: str, body: str, lang: str = "en") -> str:
     )
 
 
-def home_page(dataset: GoalDataset, version: str) -> str:
+def home_page(dataset: GoalDataset, version: str, downloads: Sequence[ExportFormat] = ()) -> str:
     """The home page: what is served here and where to find it."""
     described = select(dataset, "report-datasets")
     titles = [row["title"] for row in described if isinstance(row["title"], Literal)]
     title = next((str(t) for t in titles if t.language == "en"), str(titles[0]) if titles else "goalgraph")
     links = [
+        ("/report", "Alignment report", "statements, coverage and gaps, orphans, links, scores, suggestions"),
         ("/query", "Query", "write and run SPARQL, the named questions one click away"),
-        (
-            "/sparql",
-            "SPARQL endpoint",
-            "SPARQL 1.1 Protocol, read-only; without a query, its service description",
-        ),
+        ("/sparql", "SPARQL endpoint", "SPARQL 1.1 Protocol, read-only; with no query, its service description"),
+        ("/docs", "Ontology", "its classes and properties in English and Danish, mapped to the standards"),
+        ("/context.jsonld", "JSON-LD context", "the short keys of goalgraph's JSON-LD"),
     ]
     items = "\n".join(
         f'<li><a href="{href}">{html.escape(name)}</a> <span class="muted">{html.escape(what)}</span></li>'
         for href, name, what in links
+    )
+    files = "\n".join(
+        f'<li><a href="/downloads/goalgraph{f.suffix}">goalgraph{f.suffix}</a> '
+        f'<span class="muted">{html.escape(f.title)} ({html.escape(f.media_type)})</span></li>'
+        for f in downloads
     )
     return _page(
         f"goalgraph: {title}",
         f"<h1>{html.escape(title)}</h1>\n<p>Served by goalgraph {html.escape(version)}. "
         f"Resources under <code>{html.escape(str(dataset.base))}</code> resolve here: a page for people, "
         "RDF for programs (by <code>Accept</code>).</p>\n"
-        f"<ul>\n{items}\n</ul>",
+        f"<ul>\n{items}\n</ul>\n<h2>Downloads</h2>\n<ul>\n{files}\n</ul>",
     )
 
 
@@ -82,12 +87,7 @@ def query_page(queries: Mapping[str, NamedQuery]) -> str:
         }
         for q in queries.values()
     ]
-    data = (
-        json.dumps(named, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
+    data = json.dumps(named, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     body = f"""<h1>Query</h1>
 <p class="muted">SPARQL 1.1, read-only, against <a href="/sparql">/sparql</a>. The named questions:
 choose one to load it; a question that takes parameters asks for them.</p>

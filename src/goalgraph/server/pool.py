@@ -116,9 +116,7 @@ class QueryPool:
         """Start the workers (each opens the store)."""
         loop = asyncio.get_running_loop()
         self._idle = asyncio.Queue()
-        started = await asyncio.gather(
-            *(loop.run_in_executor(None, self._start_worker) for _ in range(self.size))
-        )
+        started = await asyncio.gather(*(loop.run_in_executor(None, self._start_worker) for _ in range(self.size)))
         for worker in started:
             self._idle.put_nowait(worker)
 

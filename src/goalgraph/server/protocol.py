@@ -105,9 +105,7 @@ def choose_media_type(offered: dict[str, str], accept: str | None, format_parame
         chosen = names.get(wanted) or _ALIASES.get(wanted, wanted)
         if chosen in offered:
             return chosen
-        raise NotAcceptableError(
-            f"format={format_parameter!r} is not offered here; offered: {', '.join(names)}"
-        )
+        raise NotAcceptableError(f"format={format_parameter!r} is not offered here; offered: {', '.join(names)}")
     if not accept:
         return next(iter(offered))
     best: tuple[float, int, int] | None = None
@@ -117,18 +115,12 @@ def choose_media_type(offered: dict[str, str], accept: str | None, format_parame
             if accepted.quality <= 0:
                 continue
             main, _, sub = accepted.media_type.partition("/")
-            if accepted.media_type in (media_type, "*/*") or (
-                sub == "*" and media_type.startswith(main + "/")
-            ):
+            if accepted.media_type in (media_type, "*/*") or (sub == "*" and media_type.startswith(main + "/")):
                 # Higher quality wins; then the more specific range; then our order.
-                specificity = (
-                    2 if accepted.media_type == media_type else 0 if accepted.media_type == "*/*" else 1
-                )
+                specificity = 2 if accepted.media_type == media_type else 0 if accepted.media_type == "*/*" else 1
                 key = (accepted.quality, specificity, -position)
                 if best is None or key > best:
                     best, chosen_type = key, media_type
     if chosen_type is None:
-        raise NotAcceptableError(
-            f"none of the formats asked for ({accept}) is offered; offered: {', '.join(offered)}"
-        )
+        raise NotAcceptableError(f"none of the formats asked for ({accept}) is offered; offered: {', '.join(offered)}")
     return chosen_type

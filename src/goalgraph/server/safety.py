@@ -121,8 +121,7 @@ def check_query(query: str, graphs: Collection[str]) -> CheckedQuery:
         word = token.text.upper()
         if word == "SERVICE":
             raise RefusedQueryError(
-                "SERVICE is not allowed: this endpoint answers from its own dataset "
-                "and does not call other services"
+                "SERVICE is not allowed: this endpoint answers from its own dataset and does not call other services"
             )
         if form is None and word in _UPDATE_KEYWORDS:
             raise RefusedQueryError(f"{word} is an update; this endpoint is read-only and runs queries only")
