@@ -110,6 +110,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
         "goalgraph/docs/template.html",
         "goalgraph/templates/report.css",
         "goalgraph/server/query.js",
+        "goalgraph/explorer/assets/explorer.js",
     ):
         assert required in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]

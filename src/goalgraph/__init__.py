@@ -40,6 +40,7 @@ __all__ = [
     "analyse",
     "build_docs",
     "build_report",
+    "explore",
     "export",
     "find_sources",
     "label",
@@ -75,6 +76,7 @@ _LAZY = {
     "write_report": "goalgraph.report",
     "export": "goalgraph.export",
     "write_export": "goalgraph.export",
+    "explore": "goalgraph.explorer",
     "build_docs": "goalgraph.docs",
     "write_docs": "goalgraph.docs",
 }
@@ -83,6 +85,7 @@ if TYPE_CHECKING:
     from goalgraph.analysis import analyse
     from goalgraph.docs import build_docs, write_docs
     from goalgraph.errors import DataError, GoalgraphError, SourceError
+    from goalgraph.explorer import explore
     from goalgraph.export import export, write_export
     from goalgraph.labels import label
     from goalgraph.loading import GoalDataset, find_sources, load

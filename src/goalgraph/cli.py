@@ -24,6 +24,8 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+EXPLORER_DEFAULT = Path("out/explorer.html")
+
 
 class _Group(click.Group):
     """Prints goalgraph's own errors as one message and exits with their status."""
@@ -502,10 +504,19 @@ def serve(
     "--delimiter", type=click.Choice([",", ";"]), default=",", show_default=True, help="CSV: field separator."
 )
 @click.option("--no-suggestions", is_flag=True, help="GraphML: leave out suggested alignments.")
+@click.option(
+    "--site",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Instead: write a static site to DIR (explorer, report, every export, a page per IRI).",
+)
+@lang_option("Language of the site's explorer and report.")
 @dataset_options
 def export(
     output_format: str | None,
     output: Path | None,
+    site: Path | None,
+    lang: str,
     no_ontology: bool,
     context_url: bool,
     merge_graphs: bool,
@@ -523,12 +534,21 @@ def export(
     between two versions reads well. JSON-LD uses goalgraph's context (short keys,
     language maps). csv is a zip of statements.csv and alignments.csv (or, with -o
     naming a folder, the two files); graphml is the alignment graph for Gephi, yEd or
-    networkx.
+    networkx. --site DIR writes all of it as a static site, with a page per IRI.
     """
     import sys
 
     from goalgraph.export import export as write
     from goalgraph.export import export_format, format_for_path, write_export
+
+    if site is not None:
+        if output_format or output:
+            raise click.UsageError("--site writes every format itself: leave out --format and -o")
+        from goalgraph.site import write_site
+
+        written_site = write_site(_load(data, no_bundled, base), site, lang=lang)
+        click.echo(f"wrote the site to {written_site}", err=True)
+        return
 
     chosen = (
         export_format(output_format)
@@ -572,3 +592,50 @@ def docs(output: Path) -> None:
     from goalgraph.docs import write_docs
 
     click.echo(f"wrote {write_docs(output)}", err=True)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=EXPLORER_DEFAULT,
+    show_default=True,
+    help="Where to write the page.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser afterwards.")
+@lang_option("Language of the labels (switchable in the page).")
+@click.option(
+    "--layout",
+    type=click.Choice(["hierarchical", "force"]),
+    default="hierarchical",
+    show_default=True,
+    help="By level, still from the first frame; or force-directed.",
+)
+@dataset_options
+def explore(
+    output: Path,
+    open_browser: bool,
+    lang: str,
+    layout: str,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Write the interactive explorer: one self-contained HTML page, offline.
+
+    Who holds which mission, vision, focus point and marker, and how they align.
+    Click a statement for its texts, source and alignments, and its path to the
+    top; filter by organisation, type, plan and link kind; search in Danish or
+    English. Nothing is loaded from other hosts.
+    """
+    from goalgraph.explorer import write_explorer
+
+    if output == EXPLORER_DEFAULT:
+        output.parent.mkdir(exist_ok=True)  # out/, ours to make; a folder you name must exist
+    written = write_explorer(_load(data, no_bundled, base), output, lang=lang, layout=layout)  # type: ignore[arg-type]
+    click.echo(f"wrote {written}", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(written.resolve().as_uri())

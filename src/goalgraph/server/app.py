@@ -11,9 +11,9 @@ Routes:
     A page to write and run queries, the named queries one click away.
 ``/queries/{name}``
     A named query with its parameters (``?statement=SM3``), as ``/sparql`` answers.
-``/report``, ``/docs``, ``/downloads/goalgraph.{suffix}``, ``/context.jsonld``
-    The alignment report, the ontology's documentation, every export, and the
-    JSON-LD context, made once and kept (the served dataset does not change).
+``/explorer``, ``/report``, ``/docs``, ``/downloads/goalgraph.{suffix}``, ``/context.jsonld``
+    The explorer, the alignment report, the ontology's documentation, every export,
+    and the JSON-LD context, made once and kept (the served dataset does not change).
 ``/goalgraph/ontology``
     The ontology's IRI (the path of ``https://w3id.org/goalgraph/ontology``): its
     documentation for people, the ontology in RDF for programs.
@@ -47,7 +47,7 @@ from goalgraph.export import FORMATS, export
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import find_query, named_queries
 from goalgraph.namespaces import ONTOLOGY_IRI
-from goalgraph.querying import bind
+from goalgraph.querying import bind, query_text
 from goalgraph.resolving import resolve
 from goalgraph.server.pages import home_page, query_page, resource_page
 from goalgraph.server.pool import (
@@ -246,6 +246,16 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         )
         return Response(page, media_type="text/html; charset=utf-8")
 
+    async def explorer(request: Request) -> Response:
+        from goalgraph.explorer import build_explorer
+
+        english = request.query_params.get("lang") == "en"
+        page = await once(
+            f"explorer-{'en' if english else 'da'}",
+            lambda: build_explorer(dataset, lang="en" if english else "da").encode(),
+        )
+        return Response(page, media_type="text/html; charset=utf-8")
+
     async def docs(request: Request) -> Response:
         from goalgraph.docs import build_docs
 
@@ -293,7 +303,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         if media_type == "text/html":
             return HTMLResponse(resource_page(dataset, iri), headers={"Vary": "Accept"})
         # The resource's description: its own triples, and the alignments to and from it.
-        describe = bind(_DESCRIBE, {"resource": iri})
+        describe = bind(query_text("resource-description"), {"resource": iri})
         return await answer_with(request, describe, media_type)
 
     async def answer_with(request: Request, query: str, media_type: str) -> Response:
@@ -309,6 +319,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         Route("/query", query_editor),
         Route("/queries/{name}", named),
         Route("/report", report),
+        Route("/explorer", explorer),
         Route("/docs", docs),
         Route("/downloads/goalgraph.{suffix}", download),
         Route("/context.jsonld", context),
@@ -324,21 +335,6 @@ _CONTEXT = Path(__file__).resolve().parents[1] / "context.jsonld"
 
 def _download_names() -> list[str]:
     return [f"goalgraph{f.suffix}" for f in FORMATS.values()]
-
-
-_DESCRIBE = """
-PREFIX gg: <https://w3id.org/goalgraph/ontology#>
-CONSTRUCT {
-  ?resource ?property ?value .
-  ?alignment ?alignmentProperty ?alignmentValue .
-  ?other gg:supports ?resource .
-}
-WHERE {
-  { ?resource ?property ?value }
-  UNION { ?alignment gg:from|gg:to ?resource ; ?alignmentProperty ?alignmentValue . }
-  UNION { ?other gg:supports ?resource }
-}
-"""
 
 
 def _service_description(request: Request, dataset: GoalDataset, graphs: set[str]) -> Response:

@@ -43,24 +43,41 @@ def _page(title: str, body: str, lang: str = "en") -> str:
     )
 
 
-def home_page(dataset: GoalDataset, version: str, downloads: Sequence[ExportFormat] = ()) -> str:
-    """The home page: what is served here and where to find it."""
+def home_page(
+    dataset: GoalDataset, version: str, downloads: Sequence[ExportFormat] = (), *, static: bool = False
+) -> str:
+    """The home page: what is served here and where to find it.
+
+    With `static`, for the static site: links to its files, no endpoint.
+    """
     described = select(dataset, "report-datasets")
     titles = [row["title"] for row in described if isinstance(row["title"], Literal)]
     title = next((str(t) for t in titles if t.language == "en"), str(titles[0]) if titles else "goalgraph")
+    at = "" if static else "/"
     links = [
-        ("/report", "Alignment report", "statements, coverage and gaps, orphans, links, scores, suggestions"),
-        ("/query", "Query", "write and run SPARQL, the named questions one click away"),
-        ("/sparql", "SPARQL endpoint", "SPARQL 1.1 Protocol, read-only; with no query, its service description"),
-        ("/docs", "Ontology", "its classes and properties in English and Danish, mapped to the standards"),
-        ("/context.jsonld", "JSON-LD context", "the short keys of goalgraph's JSON-LD"),
+        (f"{at}explorer" + (".html" if static else ""), "Explorer", "the whole picture, interactive"),
+        (f"{at}report" + (".html" if static else ""), "Alignment report", "coverage and gaps, orphans, links, scores"),
+        *(
+            []
+            if static
+            else [
+                ("/query", "Query", "write and run SPARQL, the named questions one click away"),
+                (
+                    "/sparql",
+                    "SPARQL endpoint",
+                    "SPARQL 1.1 Protocol, read-only; with no query, its service description",
+                ),
+            ]
+        ),
+        (f"{at}docs" + ("/index.html" if static else ""), "Ontology", "its terms in English and Danish, and mappings"),
+        (f"{at}context.jsonld", "JSON-LD context", "the short keys of goalgraph's JSON-LD"),
     ]
     items = "\n".join(
         f'<li><a href="{href}">{html.escape(name)}</a> <span class="muted">{html.escape(what)}</span></li>'
         for href, name, what in links
     )
     files = "\n".join(
-        f'<li><a href="/downloads/goalgraph{f.suffix}">goalgraph{f.suffix}</a> '
+        f'<li><a href="{at}downloads/goalgraph{f.suffix}">goalgraph{f.suffix}</a> '
         f'<span class="muted">{html.escape(f.title)} ({html.escape(f.media_type)})</span></li>'
         for f in downloads
     )

@@ -1,0 +1,262 @@
+"""The data the page carries: the facts and the network, as JSON-ready values.
+
+Statements, organisations, plans, groups and types refer to each other by their
+position in their lists (``"holder": 2`` is the third organisation), which keeps a
+5,000-statement page small and lets the page's script index arrays. Texts keep
+their language tags (``{"da": ..., "en": ...}``) so the page can switch language
+without asking anything.
+
+Keys of the top-level object:
+
+``language``, ``layout``, ``collapsed``, ``collapseAbove``
+    How the page starts.
+``titles``
+    The dataset's title by language.
+``organisations``
+    ``iri``, ``names``, ``short`` (names as graph labels), ``depth``,
+    ``collaboration``, ``colour``.
+``plans``
+    ``iri``, ``titles``, ``start``, ``end``, ``holder``.
+``groups``
+    ``iri``, ``names``, ``holder``.
+``types``
+    The statement types present: ``name``, ``labels``, ``level``, ``shape``, ``dashed``.
+``kinds``, ``strengths``
+    The names of the alignment kinds and strengths present, by local name.
+``statements``
+    ``iri``, ``identifier``, ``labels``, ``short`` (graph labels), ``type``, ``row``,
+    ``holder``, ``plan``, ``sources`` (``iri``, ``titles``), ``groups``, ``top``,
+    ``joint``.
+``alignments``
+    ``iri``, ``from``, ``to``, ``kind``, ``strength``, ``weight``, ``rationale``,
+    ``evidence``, ``by``.
+``planLinks``
+    Alignments from whole plans: ``iri``, ``plan``, ``statement``, ``kind``,
+    ``strength``, ``rationale``, ``evidence``.
+``network``
+    What pyvis assembled for vis-network: ``nodes``, ``organisationNodes``,
+    ``edges``, ``options``; and ``spacing`` (``node``, ``row``) for the page's
+    hierarchical layout.
+``styles``
+    Colours the script needs: ``ink``, ``path``, ``dimmed``, and ``links`` (the link
+    styles for the legend).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goalgraph.explorer.facts import ExplorerFacts, Texts, used_types
+from goalgraph.explorer.network import (
+    NODE_SPACING,
+    ROW_SPACING,
+    Language,
+    Layout,
+    NetworkParts,
+    statement_label,
+)
+from goalgraph.explorer.styles import DIMMED, edge_style, organisation_colour, shape_of, short_label
+
+__all__ = ["INK", "PATH", "payload"]
+
+#: The colour of text on the graph, and of the highlighted path.
+INK = "#1f2933"
+PATH = "#102a43"
+
+_KIND_ORDER = ("stated", "curated", "suggested")
+_STRENGTH_ORDER = ("strong", "moderate", "weak")
+
+
+def _names(texts: Texts, fallback: str) -> Texts:
+    return dict(texts) if texts else {"": fallback}
+
+
+def _short(texts: Texts, fallback: str) -> Texts:
+    return {lang: short_label(text) for lang, text in _names(texts, fallback).items()}
+
+
+def _link_styles(facts: ExplorerFacts) -> list[dict[str, Any]]:
+    """The link styles the legend shows: each kind present, curated by each strength present."""
+    present = {(a.kind, a.strength if a.kind == "curated" else None) for a in facts.alignments}
+    present |= {(link.kind, link.strength if link.kind == "curated" else None) for link in facts.plan_links}
+    kinds = {kind for kind, _ in present} | {"stated", "curated"}
+    styles = []
+    for kind in _KIND_ORDER:
+        if kind not in kinds:
+            continue
+        strengths: tuple[str | None, ...] = _STRENGTH_ORDER if kind == "curated" else (None,)
+        for strength in strengths:
+            style = edge_style(kind, strength)
+            styles.append(
+                {
+                    "kind": kind,
+                    "strength": strength,
+                    "width": style.width,
+                    "color": {"color": style.colour, "opacity": style.opacity},
+                    "dashes": [6, 5] if style.dashed else False,
+                }
+            )
+    return styles
+
+
+def _compact(record: dict[str, Any]) -> dict[str, Any]:
+    """`record` without its empty texts and unset values, which the page reads as absent."""
+    return {key: value for key, value in record.items() if value is not None and value != {} and value != []}
+
+
+def payload(
+    facts: ExplorerFacts,
+    parts: NetworkParts,
+    *,
+    lang: Language,
+    layout: Layout,
+    collapsed: bool,
+    collapse_above: int | None,
+) -> dict[str, Any]:
+    """Everything the page's script reads, JSON-ready.
+
+    Parameters
+    ----------
+    facts : ExplorerFacts
+    parts : NetworkParts
+        The network that :func:`goalgraph.explorer.network.assemble` built from `facts`.
+    lang, layout, collapsed, collapse_above
+        How the page starts.
+
+    Returns
+    -------
+    dict
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> from goalgraph.explorer.facts import gather
+    >>> from goalgraph.explorer.network import assemble
+    >>> facts = gather(goalgraph.load())
+    >>> parts = assemble(facts, lang="en", layout="hierarchical", collapsed=False)
+    >>> data = payload(facts, parts, lang="en", layout="hierarchical", collapsed=False, collapse_above=1500)
+    >>> sm3 = next(s for s in data["statements"] if s["identifier"] == "SM3")
+    >>> sm3["labels"]["en"], data["organisations"][sm3["holder"]]["names"]["da"]
+    ('Quality in case handling', 'Anklagemyndigheden')
+    >>> data["types"][sm3["type"]]["shape"], sm3["row"]
+    ('triangle', 3)
+    """
+    organisations = {o.iri: k for k, o in enumerate(facts.organisations)}
+    plans = {p.iri: k for k, p in enumerate(facts.plans)}
+    groups = {g.iri: k for k, g in enumerate(facts.groups)}
+    types = used_types(facts)
+    type_index = {t.name: k for k, t in enumerate(types)}
+    statement_index = {s.iri: k for k, s in enumerate(facts.statements)}
+
+    def organisation_of(iri: str | None) -> int | None:
+        return None if iri is None else organisations.get(iri)
+
+    kinds_present = {a.kind for a in facts.alignments} | {link.kind for link in facts.plan_links}
+    strengths_present = {a.strength for a in facts.alignments if a.strength} | {
+        link.strength for link in facts.plan_links if link.strength
+    }
+    return {
+        "language": lang,
+        "layout": layout,
+        "collapsed": collapsed,
+        "collapseAbove": collapse_above,
+        "titles": facts.titles,
+        "organisations": [
+            {
+                "iri": o.iri,
+                "names": _names(o.names, o.iri),
+                "short": _short(o.names, o.iri.rsplit("/", 1)[-1]),
+                "depth": o.depth,
+                "collaboration": o.collaboration,
+                "colour": organisation_colour(k),
+            }
+            for k, o in enumerate(facts.organisations)
+        ],
+        "plans": [
+            {
+                "iri": p.iri,
+                "titles": _names(p.titles, p.iri),
+                "start": p.start,
+                "end": p.end,
+                "holder": organisation_of(p.holder),
+            }
+            for p in facts.plans
+        ],
+        "groups": [{"iri": g.iri, "names": g.names, "holder": organisation_of(g.holder)} for g in facts.groups],
+        "types": [
+            {
+                "name": t.name,
+                "labels": _names(t.labels, t.name),
+                "level": t.level,
+                "shape": shape_of(t.name).shape,
+                "dashed": shape_of(t.name).dashed,
+            }
+            for t in types
+        ],
+        # Every kind an alignment has is listed (and so filterable), known kinds first.
+        "kinds": {
+            kind: _names(facts.kinds.get(kind, {}), kind)
+            for kind in [k for k in _KIND_ORDER if k in kinds_present | {"curated"}]
+            + sorted(kinds_present - set(_KIND_ORDER))
+        },
+        "strengths": {
+            strength: _names(facts.strengths.get(strength, {}), strength)
+            for strength in _STRENGTH_ORDER
+            if strength in strengths_present | set(_STRENGTH_ORDER)
+        },
+        "statements": [
+            _compact(
+                {
+                    "iri": s.iri,
+                    "identifier": s.identifier,
+                    "labels": s.labels,
+                    "short": {language: statement_label(s, language) for language in ("da", "en")},
+                    "type": type_index[s.type],
+                    "row": s.row,
+                    "holder": organisation_of(s.holder),
+                    "plan": None if s.plan is None else plans.get(s.plan),
+                    "sources": [_compact({"iri": source.iri, "titles": source.titles}) for source in s.sources],
+                    "groups": [groups[g] for g in s.groups if g in groups],
+                    "top": s.top,
+                    "joint": s.joint,
+                }
+            )
+            for s in facts.statements
+        ],
+        "alignments": [
+            _compact(
+                {
+                    "iri": a.iri,
+                    "from": statement_index[a.start],
+                    "to": statement_index[a.end],
+                    "kind": a.kind,
+                    "strength": a.strength,
+                    "weight": a.weight,
+                    "rationale": a.rationale,
+                    "evidence": a.evidence,
+                    "by": a.attributed_to,
+                }
+            )
+            for a in facts.alignments
+        ],
+        "planLinks": [
+            {
+                "iri": link.iri,
+                "plan": plans[link.plan],
+                "statement": statement_index[link.statement],
+                "kind": link.kind,
+                "strength": link.strength,
+                "rationale": link.rationale,
+                "evidence": link.evidence,
+            }
+            for link in facts.plan_links
+        ],
+        "network": {
+            "nodes": parts.nodes,
+            "organisationNodes": parts.organisation_nodes,
+            "edges": parts.edges,
+            "options": parts.options,
+            "spacing": {"node": NODE_SPACING, "row": ROW_SPACING},
+        },
+        "styles": {"ink": INK, "path": PATH, "dimmed": DIMMED, "links": _link_styles(facts)},
+    }
