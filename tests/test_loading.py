@@ -148,9 +148,9 @@ def test_folder_without_rdf() -> None:
 
 
 def test_unknown_suffix(tmp_path: Path) -> None:
-    path = tmp_path / "goals.yaml"
+    path = tmp_path / "goals.txt"
     path.write_text("goals: []")
-    with pytest.raises(SourceError, match=r"goals\.yaml: cannot tell the RDF format from the suffix '\.yaml'"):
+    with pytest.raises(SourceError, match=r"goals\.txt: cannot tell the format from the suffix '\.txt'"):
         goalgraph.load(path)
 
 

@@ -493,8 +493,10 @@ def serve(
     "--format",
     "output_format",
     metavar="FORMAT",
-    help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv or graphml [default: from -o's suffix, else turtle].",
+    help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv, graphml, stratml or archimate "
+    "[default: from -o's suffix, else turtle].",
 )
+@click.option("--plan", metavar="PLAN", help="StratML: the plan to write (its IRI, prefixed name or title).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically), not stdout.")
 @click.option("--no-ontology", is_flag=True, help="RDF formats: leave out the ontology's own graph.")
 @click.option("--context-url", is_flag=True, help="JSON-LD: refer to the published context, not embed it.")
@@ -515,6 +517,7 @@ def serve(
 def export(
     output_format: str | None,
     output: Path | None,
+    plan: str | None,
     site: Path | None,
     lang: str,
     no_ontology: bool,
@@ -534,7 +537,10 @@ def export(
     between two versions reads well. JSON-LD uses goalgraph's context (short keys,
     language maps). csv is a zip of statements.csv and alignments.csv (or, with -o
     naming a folder, the two files); graphml is the alignment graph for Gephi, yEd or
-    networkx. --site DIR writes all of it as a static site, with a page per IRI.
+    networkx. stratml writes one plan (--plan) as a StratML Part 2 document; archimate
+    the goal graph as an ArchiMate 3.1 exchange file Archi opens. --site DIR writes
+    the RDF, CSV and GraphML exports, explorer and report as a static site, with a
+    page per IRI.
     """
     import sys
 
@@ -562,8 +568,11 @@ def export(
         "bom": not no_bom,
         "delimiter": delimiter,
         "include_suggested": not no_suggestions,
+        "plan": plan,
     }
     options = {name: value for name, value in given.items() if name in chosen.options}
+    if plan is not None and "plan" not in chosen.options:
+        raise click.UsageError(f"--plan is for the stratml export, not {chosen.name}")
     if output is None and chosen.name == "csv" and sys.stdout.isatty():
         raise click.UsageError("csv is a zip file: give -o FILE.zip (or -o FOLDER for the two files)")
     graph = _load(data, no_bundled, base)
@@ -639,3 +648,36 @@ def explore(
         import webbrowser
 
         webbrowser.open(written.resolve().as_uri())
+
+
+@main.command("import")
+@click.argument("import_format", metavar="FORMAT", type=click.Choice(["yaml", "csv", "stratml", "archimate"]))
+@click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the Turtle here (atomically), not stdout.")
+@click.option(
+    "--base",
+    metavar="IRI",
+    envvar="GOALGRAPH_BASE",
+    help="Base namespace relative IRIs resolve against [env GOALGRAPH_BASE].",
+)
+def import_(import_format: str, path: Path, output: Path | None, base: str | None) -> None:
+    """Convert a strategy from another format into goalgraph's Turtle.
+
+    yaml and csv are goalgraph's authoring formats (see the README; for csv, FILE is
+    the statements table and alignments.csv beside it is read too); stratml reads
+    StratML (ISO 17469-1, Part 1 and the Part 2 performance plan); archimate reads
+    the motivation elements of an ArchiMate exchange file. The result loads with
+    --data like any Turtle file; YAML (and the other formats) load with --data as
+    they are, too.
+    """
+    import sys
+
+    from goalgraph.export.turtle import turtle
+    from goalgraph.files import write_atomically
+    from goalgraph.importers import import_file
+
+    written = turtle(import_file(path, import_format, base=base))
+    if output is None:
+        sys.stdout.buffer.write(written)
+    else:
+        click.echo(f"wrote {write_atomically(output, written)}", err=True)

@@ -70,16 +70,20 @@ class Source:
     graph : URIRef
         Its named graph: the ontology's IRI for the ontology, ``{base}graph/{name}``
         for a bundled file, the file's ``file:`` URI for a user's file.
-    format : pyoxigraph.RdfFormat
-        Its RDF format, from its suffix.
+    format : pyoxigraph.RdfFormat or None
+        Its RDF format, from its suffix; None for a file an importer reads.
     bundled : bool
         Whether it ships with goalgraph (the ontology or the bundled dataset).
+    importer : str or None
+        For a file that is not RDF (YAML, CSV, StratML, ArchiMate), the name of the
+        :data:`goalgraph.importers.IMPORTERS` entry that reads it.
     """
 
     path: Path
     graph: URIRef
-    format: ox.RdfFormat
+    format: ox.RdfFormat | None
     bundled: bool = False
+    importer: str | None = None
 
     @property
     def display(self) -> str:
@@ -110,11 +114,35 @@ def _format_of(path: Path) -> ox.RdfFormat | None:
     return FORMATS.get(path.suffix.lower())
 
 
+#: Suffixes of the authoring format that a folder given as data is searched for too
+#: (CSV and XML files are read only when named: a folder of them may hold anything).
+_AUTHORING_SUFFIXES = (".yaml", ".yml")
+
+
 def _rdf_files(folder: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden and _format_of(path) is not None:
+        readable = _format_of(path) is not None or path.suffix.lower() in _AUTHORING_SUFFIXES
+        if path.is_file() and not hidden and readable:
             yield path
+
+
+def _source(path: Path, graph: URIRef, bundled: bool = False) -> Source:
+    """The source for `path`: RDF by its suffix, else the importer that reads it."""
+    rdf_format = _format_of(path)
+    if rdf_format is not None:
+        return Source(path, graph, rdf_format, bundled)
+    from goalgraph.importers import IMPORTERS, importer_for_path
+
+    found = importer_for_path(path)
+    if found is None:
+        suffixes = ", ".join(sorted(FORMATS))
+        others = ", ".join(IMPORTERS)
+        raise SourceError(
+            f"{display_path(path)}: cannot tell the format from the suffix {path.suffix!r} "
+            f"(goalgraph reads RDF as {suffixes}, and imports {others})"
+        )
+    return Source(path, graph, None, bundled, importer=found.name)
 
 
 def find_sources(
@@ -150,7 +178,7 @@ def find_sources(
         data_dir = bundled_data_dir()
         for path in _rdf_files(data_dir):
             name = path.relative_to(data_dir).with_suffix("").as_posix()
-            sources.append(Source(path, URIRef(f"{base}graph/{name}"), FORMATS[path.suffix.lower()], True))
+            sources.append(_source(path, URIRef(f"{base}graph/{name}"), bundled=True))
 
     if paths is None:
         paths = []
@@ -163,18 +191,13 @@ def find_sources(
         if path.is_dir():
             files = list(_rdf_files(path))
             if not files:
-                suffixes = ", ".join(sorted(FORMATS))
+                suffixes = ", ".join(sorted([*FORMATS, *_AUTHORING_SUFFIXES]))
                 raise SourceError(f"{given}: no RDF files in this folder (looked for {suffixes})")
         else:
-            if _format_of(path) is None:
-                suffixes = ", ".join(sorted(FORMATS))
-                raise SourceError(
-                    f"{given}: cannot tell the RDF format from the suffix {path.suffix!r} (goalgraph reads {suffixes})"
-                )
             files = [path]
         for file in files:
             resolved = file.resolve()
-            sources.append(Source(resolved, URIRef(resolved.as_uri()), FORMATS[file.suffix.lower()]))
+            sources.append(_source(resolved, URIRef(resolved.as_uri())))
 
     unique: dict[Path, Source] = {}
     for source in sources:
@@ -226,6 +249,24 @@ class GoalDataset(Dataset):
         replacing = self.oxigraph.contains_named_graph(graph)
         # A reload goes through a scratch graph, so a failed parse leaves the old content.
         target = ox.NamedNode(f"urn:uuid:{uuid4()}") if replacing else graph
+        if source.importer is not None:
+            self._import(source, target)
+        else:
+            self._parse(source, target, replacing)
+        if replacing:
+            self.oxigraph.update(f"MOVE GRAPH <{target.value}> TO GRAPH <{graph.value}>")
+        self.sources = [s for s in self.sources if s.graph != source.graph] + [source]
+
+    def _import(self, source: Source, target: ox.NamedNode) -> None:
+        """Read a non-RDF source with its importer; an error raises before anything is stored."""
+        from goalgraph.importers import importer
+
+        imported = importer(str(source.importer)).read(source.path, base=str(self.base))
+        # N-Triples is the cheapest hand-over: Oxigraph parses it faster than terms convert one by one.
+        ntriples = imported.serialize(format="nt", encoding="utf-8")
+        self.oxigraph.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+
+    def _parse(self, source: Source, target: ox.NamedNode, replacing: bool) -> None:
         try:
             self.oxigraph.load(path=str(source.path), format=source.format, base_iri=self.base, to_graph=target)
         except SyntaxError as error:
@@ -234,9 +275,6 @@ class GoalDataset(Dataset):
             raise _data_error(source, error) from None
         except OSError as error:
             raise DataError(source.display, error.strerror or str(error)) from None
-        if replacing:
-            self.oxigraph.update(f"MOVE GRAPH <{target.value}> TO GRAPH <{graph.value}>")
-        self.sources = [s for s in self.sources if s.graph != source.graph] + [source]
 
     def source_of(self, graph: URIRef | str) -> Source | None:
         """The source loaded into named graph `graph`, if any."""

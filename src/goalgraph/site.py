@@ -93,7 +93,9 @@ def write_site(
         from goalgraph import __version__
 
         files: dict[str, str | bytes] = {
-            "index.html": home_page(dataset, __version__, downloads=list(FORMATS.values()), static=True),
+            "index.html": home_page(
+                dataset, __version__, downloads=[f for f in FORMATS.values() if f.is_download], static=True
+            ),
             "explorer.html": build_explorer(dataset, lang=lang),  # type: ignore[arg-type]
             "report.html": build_report(dataset, lang=lang, format="html"),  # type: ignore[arg-type]
             "report.md": build_report(dataset, lang=lang, format="markdown"),  # type: ignore[arg-type]
@@ -102,6 +104,8 @@ def write_site(
             "ontology.ttl": ontology_file().read_bytes(),
         }
         for name, chosen in FORMATS.items():
+            if not chosen.is_download:
+                continue
             note(f"export {name}")
             files[f"downloads/goalgraph{chosen.suffix}"] = export(dataset, name)
         for path, content in files.items():

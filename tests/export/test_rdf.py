@@ -7,7 +7,7 @@ import pytest
 
 import goalgraph
 from goalgraph.errors import GoalgraphError
-from goalgraph.export import FORMATS, export
+from goalgraph.export import FORMATS, export, format_for_path
 from goalgraph.export.formats import FormatError, export_format, format_for_path
 from goalgraph.loading import GoalDataset
 from goalgraph.namespaces import GG, ONTOLOGY_IRI
@@ -122,7 +122,12 @@ def test_formats_table() -> None:
         "nquads": "application/n-quads",
         "csv": "application/zip",
         "graphml": "application/graphml+xml",
+        "stratml": "application/xml",
+        "archimate": "application/xml",
     }
+    # Both are .xml: neither is offered as goalgraph.xml, nor chosen by -o FILE.xml.
+    assert [name for name, f in FORMATS.items() if not f.is_download] == ["stratml", "archimate"]
+    assert format_for_path("plan.xml") is None
     assert FORMATS["csv"].member_media_type == "text/csv"
     assert all(f.suffix.startswith(".") for f in FORMATS.values())
     assert [n for n, f in FORMATS.items() if f.is_rdf] == list(RDF_FORMATS)

@@ -1,9 +1,9 @@
-"""Exports: the dataset as RDF files, JSON-LD, CSV tables and GraphML.
+"""Exports: the dataset as RDF files, JSON-LD, CSV tables, GraphML, StratML and ArchiMate.
 
 >>> import goalgraph
 >>> from goalgraph.export import FORMATS, export
 >>> sorted(FORMATS)
-['csv', 'graphml', 'jsonld', 'nquads', 'ntriples', 'rdfxml', 'trig', 'turtle']
+['archimate', 'csv', 'graphml', 'jsonld', 'nquads', 'ntriples', 'rdfxml', 'stratml', 'trig', 'turtle']
 >>> FORMATS["jsonld"].media_type, FORMATS["jsonld"].suffix
 ('application/ld+json', '.jsonld')
 >>> export(goalgraph.load(), "turtle").startswith(b"@prefix archimate:")

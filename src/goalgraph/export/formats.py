@@ -39,8 +39,9 @@ class ExportFormat:
         serving it over HTTP.
     contents : str
         What the file holds: ``"dataset"`` (every named graph kept apart),
-        ``"merged"`` (every triple, the named graphs merged), ``"tables"`` or
-        ``"alignment graph"``.
+        ``"merged"`` (every triple, the named graphs merged), ``"tables"``,
+        ``"alignment graph"``, ``"plan"`` (one plan, in another standard's model)
+        or ``"model"`` (the goal graph in another standard's model).
     options : tuple of str
         The keyword options the format takes.
     member_media_type : str or None
@@ -60,6 +61,15 @@ class ExportFormat:
     def is_rdf(self) -> bool:
         """Whether the file carries the dataset's triples, to be read back as RDF."""
         return self.contents in ("dataset", "merged")
+
+    @property
+    def is_download(self) -> bool:
+        """Whether the site and the server offer it as ``goalgraph{suffix}``.
+
+        StratML and ArchiMate are left out: both are ``.xml``, and a StratML
+        document holds one plan, chosen by the user.
+        """
+        return self.contents not in ("plan", "model")
 
     def check_options(self, options: Mapping[str, Any]) -> None:
         """Raise FormatError if `options` names one this format does not take."""
@@ -139,6 +149,14 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
                 ("include_suggested",),
                 writer="goalgraph.export.graphml:graphml",
             ),
+            ExportFormat(
+                "stratml", "StratML Part 2 (PerformancePlanOrReport)", ".xml", "application/xml", "plan",
+                ("plan",), writer="goalgraph.export.stratml:stratml",
+            ),
+            ExportFormat(
+                "archimate", "ArchiMate 3.1 Open Exchange Format", ".xml", "application/xml", "model",
+                writer="goalgraph.export.archimate:archimate",
+            ),
         ]
     }
 )  # fmt: skip
@@ -182,7 +200,7 @@ def format_for_path(path: str | PurePath) -> ExportFormat | None:
     """
     suffix = PurePath(path).suffix.lower()
     for found in FORMATS.values():
-        if found.suffix == suffix:
+        if found.suffix == suffix and found.is_download:  # .xml could be StratML or ArchiMate
             return found
     name = _OTHER_SUFFIXES.get(suffix)
     return None if name is None else FORMATS[name]

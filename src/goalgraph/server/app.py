@@ -234,7 +234,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         return made[key]
 
     async def home(request: Request) -> Response:
-        return HTMLResponse(home_page(dataset, __version__, downloads=list(FORMATS.values())))
+        return HTMLResponse(home_page(dataset, __version__, downloads=[f for f in FORMATS.values() if f.is_download]))
 
     async def report(request: Request) -> Response:
         from goalgraph.report import build_report
@@ -275,7 +275,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
 
     async def download(request: Request) -> Response:
         suffix = "." + request.path_params["suffix"]
-        chosen = next((f for f in FORMATS.values() if f.suffix == suffix), None)
+        chosen = next((f for f in FORMATS.values() if f.suffix == suffix and f.is_download), None)
         if chosen is None:
             return _error(404, f"no download goalgraph{suffix}; there are: {', '.join(_download_names())}")
         body = await once(chosen.name, lambda: export(dataset, chosen.name))
@@ -334,7 +334,7 @@ _CONTEXT = Path(__file__).resolve().parents[1] / "context.jsonld"
 
 
 def _download_names() -> list[str]:
-    return [f"goalgraph{f.suffix}" for f in FORMATS.values()]
+    return [f"goalgraph{f.suffix}" for f in FORMATS.values() if f.is_download]
 
 
 def _service_description(request: Request, dataset: GoalDataset, graphs: set[str]) -> Response:
