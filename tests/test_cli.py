@@ -16,16 +16,24 @@ from .conftest import FIXTURES, REPOSITORY
 BAD = FIXTURES / "bad"
 
 
-def goalgraph(*args: str | Path, cwd: Path = REPOSITORY) -> subprocess.CompletedProcess[str]:
-    """Run the command in a fresh interpreter, as a user would."""
+#: The environment variables that configure goalgraph; none leaks into a test from outside.
+SETTINGS = {"GOALGRAPH_BASE", "GOALGRAPH_STORE", "GOALGRAPH_ENDPOINT", "GOALGRAPH_USER", "GOALGRAPH_PASSWORD"}
+
+
+def goalgraph(
+    *args: str | Path, cwd: Path = REPOSITORY, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the command in a fresh interpreter, as a user would, with `env` added to the environment."""
     # A wide terminal, so tables wrap the same way everywhere.
-    env = {k: v for k, v in os.environ.items() if k != "GOALGRAPH_BASE"} | {"COLUMNS": "200"}
+    inherited = {k: v for k, v in os.environ.items() if k not in SETTINGS and k != "GOALGRAPH_TOKEN"}
+    env = inherited | {"COLUMNS": "200"} | (env or {})
     return subprocess.run(
         [sys.executable, "-m", "goalgraph", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=cwd,
         env=env,
+        input=input,
         timeout=120,
     )
 

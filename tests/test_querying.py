@@ -38,7 +38,7 @@ def test_bind_keeps_line_numbers() -> None:
     query = "SELECT ?s\nWHERE {\n  ?s ?p ?term\n}"
     bound = bind(query, {"term": Literal("x")})
     assert bound.count("\n") == query.count("\n")
-    assert bound.splitlines()[1] == 'WHERE { VALUES ?term { "x" }'
+    assert bound.splitlines()[1] == 'WHERE { BIND ("x" AS ?term)'
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_bind_refuses_what_is_not_an_iri(value: URIRef) -> None:
 
 def test_bind_escapes_literals() -> None:
     bound = bind("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('a" } DROP ALL { "\\\n', lang="da")})
-    assert bound == 'SELECT ?s WHERE { VALUES ?o { "a\\" } DROP ALL { \\"\\\\\\n"@da } ?s ?p ?o }'
+    assert bound == 'SELECT ?s WHERE { BIND ("a\\" } DROP ALL { \\"\\\\\\n"@da AS ?o) ?s ?p ?o }'
     assert "\n" not in bound
 
 

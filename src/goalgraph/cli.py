@@ -7,6 +7,7 @@ command runs, so ``goalgraph --help`` answers at once.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -18,6 +19,7 @@ from goalgraph.errors import DataError, GoalgraphError
 
 if TYPE_CHECKING:
     from goalgraph.loading import GoalDataset
+    from goalgraph.remote import Endpoint, RemoteDataset
     from goalgraph.summary import Stats
 
 __all__ = ["main"]
@@ -63,10 +65,54 @@ def dataset_options(command: F) -> F:
             help="Base namespace that relative IRIs in the data resolve against "
             "[env GOALGRAPH_BASE; default https://w3id.org/goalgraph/id/].",
         ),
+        *backend_options(),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _remember(ctx: click.Context, parameter: click.Parameter, value: object) -> object:
+    ctx.meta[f"goalgraph.{parameter.name}"] = value
+    return value
+
+
+def backend_options() -> list[Callable[[F], F]]:
+    """``--store``, ``--endpoint``, ``--user``, ``--password``: where the graph is kept.
+
+    They are not passed to the command's function; :func:`_load` reads them from the
+    click context, so every command takes them without naming them.
+    """
+    return [
+        _backend_option(
+            "--store",
+            type=click.Path(path_type=Path, file_okay=False),
+            metavar="DIR",
+            envvar="GOALGRAPH_STORE",
+            help="Use the on-disk store that `goalgraph load --store DIR` filled, not the files [env GOALGRAPH_STORE].",
+        ),
+        _backend_option(
+            "--endpoint",
+            metavar="URL",
+            envvar="GOALGRAPH_ENDPOINT",
+            help="Use the graph held by this SPARQL 1.1 endpoint (see `goalgraph push`) [env GOALGRAPH_ENDPOINT].",
+        ),
+        _backend_option(
+            "--user",
+            metavar="NAME",
+            envvar="GOALGRAPH_USER",
+            help="User name at the endpoint; the password comes from GOALGRAPH_PASSWORD or --password.",
+        ),
+        _backend_option(
+            "--password",
+            is_flag=True,
+            help="Ask for the endpoint's password (it is never taken from the command line).",
+        ),
+    ]
+
+
+def _backend_option(*declarations: str, **settings: Any) -> Callable[[F], F]:
+    return click.option(*declarations, expose_value=False, callback=_remember, is_eager=True, **settings)
 
 
 def format_option(*choices: str, default: str | None, help: str = "Output format.") -> Callable[[F], F]:
@@ -86,10 +132,54 @@ def lang_option(help: str = "Language of the texts shown.") -> Callable[[F], F]:
     return click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help=help)
 
 
-def _load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset:
+def _endpoint(url: str, *, update_url: str | None = None, graph_store_url: str | None = None) -> Endpoint:
+    from goalgraph.remote import Endpoint
+
+    meta = click.get_current_context().meta
+    user = meta.get("goalgraph.user")
+    ask = meta.get("goalgraph.password")
+    return Endpoint.from_environment(
+        url,
+        update_url=update_url,
+        graph_store_url=graph_store_url,
+        user=user,
+        ask_password=(lambda prompt: str(click.prompt(prompt, hide_input=True, err=True))) if ask else None,
+    )
+
+
+def _backend(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset | RemoteDataset:
+    """The graph a command works on: the files, a store folder, or an endpoint."""
+    meta = click.get_current_context().meta
+    store, endpoint = meta.get("goalgraph.store"), meta.get("goalgraph.endpoint")
+    if store and endpoint:
+        raise click.UsageError("give --store or --endpoint, not both")
+    if (store or endpoint) and (data or no_bundled):
+        where = f"--store {store}" if store else f"--endpoint {endpoint}"
+        adding = "goalgraph load --store DIR --data FILE" if store else "goalgraph push --endpoint URL --data FILE"
+        raise click.UsageError(f"{where} holds the graph: add files to it with `{adding}`")
+    if store:
+        from goalgraph.storage import open_store
+
+        return open_store(store, base=base)
+    if endpoint:
+        from goalgraph.remote import RemoteDataset
+
+        return RemoteDataset(_endpoint(endpoint), base=base)
     from goalgraph.loading import load
 
     return load(data, bundled=not no_bundled, base=base)
+
+
+def _load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset:
+    """The graph, held in this process: an endpoint's graph is copied here first.
+
+    For the commands that read every triple (export, validate, serve): copying once
+    is faster than asking the endpoint triple by triple.
+    """
+    from goalgraph.loading import GoalDataset
+
+    graph = _backend(data, no_bundled, base)
+    return graph if isinstance(graph, GoalDataset) else graph.local_copy()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -165,7 +255,7 @@ def stats(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_for
     """
     from goalgraph.summary import stats as count
 
-    counts = count(_load(data, no_bundled, base))
+    counts = count(_backend(data, no_bundled, base))
     if output_format == "json":
         click.echo(json.dumps(counts, indent=2))
     else:
@@ -257,7 +347,7 @@ def query(
     from goalgraph.formatting import format_result
 
     chosen = find_query(query)
-    graph = _load(data, no_bundled, base)
+    graph = _backend(data, no_bundled, base)
     result = run_query(graph, chosen, _params(param))
     click.echo(format_result(result, output_format, graph, lang=lang))
 
@@ -280,7 +370,7 @@ def trace(
     from goalgraph.tracing import trace as follow
     from goalgraph.tracing import trace_text
 
-    graph = _load(data, no_bundled, base)
+    graph = _backend(data, no_bundled, base)
     found = follow(graph, statement)
     if output_format == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
@@ -313,7 +403,7 @@ def analyse(
     from goalgraph.analysis import analyse as run
     from goalgraph.analysis.text import analysis_text
 
-    result = run(_load(data, no_bundled, base))
+    result = run(_backend(data, no_bundled, base))
     if output_format == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -365,7 +455,7 @@ def suggest(
     from goalgraph.suggestion import suggest as propose
     from goalgraph.suggestion import suggestions_to_turtle
 
-    graph = _load(data, no_bundled, base)
+    graph = _backend(data, no_bundled, base)
     found = propose(graph, min_score=min_score, limit=limit)
     if output_format == "turtle":
         text = suggestions_to_turtle(found, base=graph.base)
@@ -422,7 +512,7 @@ def report(
         known = ", ".join(sorted(REPORT_SUFFIXES))
         raise click.BadParameter(f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o")
     chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
-    graph = _load(data, no_bundled, base)
+    graph = _backend(data, no_bundled, base)
     page = build_report(
         graph,
         lang=lang,  # type: ignore[arg-type]
@@ -642,7 +732,7 @@ def explore(
 
     if output == EXPLORER_DEFAULT:
         output.parent.mkdir(exist_ok=True)  # out/, ours to make; a folder you name must exist
-    written = write_explorer(_load(data, no_bundled, base), output, lang=lang, layout=layout)  # type: ignore[arg-type]
+    written = write_explorer(_backend(data, no_bundled, base), output, lang=lang, layout=layout)  # type: ignore[arg-type]
     click.echo(f"wrote {written}", err=True)
     if open_browser:
         import webbrowser
@@ -676,8 +766,88 @@ def import_(import_format: str, path: Path, output: Path | None, base: str | Non
     from goalgraph.files import write_atomically
     from goalgraph.importers import import_file
 
-    written = turtle(import_file(path, import_format, base=base))
+    imported = import_file(path, import_format, base=base)
+    written = turtle(imported)
+    for note in getattr(imported, "notes", ()):  # what the importer skipped (ArchiMate's other layers)
+        click.echo(note, err=True)
     if output is None:
         sys.stdout.buffer.write(written)
     else:
         click.echo(f"wrote {write_atomically(output, written)}", err=True)
+
+
+@main.command()
+@click.option(
+    "--update-endpoint", metavar="URL", help="Where updates go, if not to --endpoint (Virtuoso: /sparql-auth)."
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="A SPARQL 1.1 Graph Store Protocol service to upload through (Virtuoso: /sparql-graph-crud-auth); "
+    "without it, INSERT DATA in batches.",
+)
+@click.option("--graph", "into", metavar="IRI", help="Put everything into this one graph, not a graph per source.")
+@dataset_options
+def push(
+    update_endpoint: str | None,
+    graph_store: str | None,
+    into: str | None,
+    data: tuple[Path, ...],
+    no_bundled: bool,
+    base: str | None,
+) -> None:
+    """Upload the graph to a SPARQL 1.1 triple store (--endpoint URL), for serving at scale.
+
+    Each source goes into its named graph there, replacing what that graph held: the
+    upload goes to a temporary graph first, then moves over the target in one update,
+    so an interrupted push leaves each graph as it was or complete, and pushing again
+    is safe. Afterwards, run any command with --endpoint URL. The password comes from
+    GOALGRAPH_PASSWORD or --password (a prompt); a bearer token from GOALGRAPH_TOKEN.
+    """
+    from goalgraph.loading import load
+    from goalgraph.remote import dataset_graphs
+    from goalgraph.remote import push as upload
+    from goalgraph.storage import open_store
+
+    meta = click.get_current_context().meta
+    endpoint_url, store = meta.get("goalgraph.endpoint"), meta.get("goalgraph.store")
+    if not endpoint_url:
+        raise click.UsageError("name the triple store: --endpoint URL")
+    if store and (data or no_bundled):
+        raise click.UsageError(f"--store {store} holds the graph to push: leave out --data and --no-bundled")
+    dataset = open_store(store, base=base) if store else load(data, bundled=not no_bundled, base=base)
+    endpoint = _endpoint(endpoint_url, update_url=update_endpoint or endpoint_url, graph_store_url=graph_store)
+    started = time.perf_counter()
+    graphs = upload(dataset_graphs(dataset), endpoint, into=into, progress=lambda note: click.echo(note, err=True))
+    took = time.perf_counter() - started
+    click.echo(f"pushed {len(graphs)} graph(s), {len(dataset.oxigraph):,} triples, in {took:.1f} s", err=True)
+
+
+@main.command()
+@dataset_options
+def load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> None:
+    """Fill an on-disk store (--store DIR) so later commands open it without parsing.
+
+    Loads the ontology, the bundled dataset (unless --no-bundled) and each --data
+    file into DIR, each in its named graph; loading a file again replaces its
+    graph, and graphs loaded before stay. Large files are bulk-loaded with a
+    progress bar. Then run any command with --store DIR (or GOALGRAPH_STORE=DIR).
+    """
+    from goalgraph.storage import load_store
+
+    meta = click.get_current_context().meta
+    store = meta.get("goalgraph.store")
+    if not store:
+        raise click.UsageError("name the store folder: --store DIR")
+    if meta.get("goalgraph.endpoint"):
+        raise click.UsageError("load fills a store folder; to fill a triple store, use goalgraph push --endpoint URL")
+    started = time.perf_counter()
+    dataset = load_store(
+        store,
+        data,
+        bundled=not no_bundled,
+        base=base,
+        on_source=lambda source, took: click.echo(f"loaded {source.display} ({took:.1f} s)", err=True),
+    )
+    took = time.perf_counter() - started
+    click.echo(f"{store}: {len(dataset.sources)} sources, {len(dataset.oxigraph):,} triples ({took:.1f} s)", err=True)

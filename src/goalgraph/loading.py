@@ -216,6 +216,9 @@ class GoalDataset(Dataset):
     ----------
     base : str, optional
         The base namespace relative IRIs resolve against (see :func:`resolve_base`).
+    store : pyoxigraph.Store, optional
+        The store to use; a new in-memory one by default. :func:`goalgraph.storage.open_store`
+        passes an on-disk one.
 
     Attributes
     ----------
@@ -227,8 +230,9 @@ class GoalDataset(Dataset):
         The store underneath.
     """
 
-    def __init__(self, base: str | None = None) -> None:
-        self.oxigraph = ox.Store()
+    def __init__(self, base: str | None = None, *, store: ox.Store | None = None) -> None:
+        # An on-disk store comes from goalgraph.storage; by default the store is in memory.
+        self.oxigraph = store if store is not None else ox.Store()
         super().__init__(store=OxigraphStore(store=self.oxigraph), default_union=True)
         self.base = resolve_base(base)
         self.sources: list[Source] = []
@@ -263,7 +267,12 @@ class GoalDataset(Dataset):
 
         imported = importer(str(source.importer)).read(source.path, base=str(self.base))
         # N-Triples is the cheapest hand-over: Oxigraph parses it faster than terms convert one by one.
-        ntriples = imported.serialize(format="nt", encoding="utf-8")
+        # An importer that built its graph in an Oxigraph store of its own hands it over as it is.
+        inner = getattr(imported.store, "_inner", None)
+        if isinstance(inner, ox.Store):
+            ntriples = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        else:
+            ntriples = imported.serialize(format="nt", encoding="utf-8")
         self.oxigraph.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
 
     def _parse(self, source: Source, target: ox.NamedNode, replacing: bool) -> None:

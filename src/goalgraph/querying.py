@@ -1,11 +1,11 @@
 """Run SPARQL files, with parameters bound safely.
 
 Queries live in ``.rq`` files with their own PREFIX lines, so they run unchanged on
-any SPARQL 1.1 engine. A parameter is bound by a ``VALUES`` block placed at the
-start of the query's WHERE clause, its value written as an RDF term (an IRI that
-is checked to be one, or a literal with its quotes and backslashes escaped):
-user text is never pasted into the query as query text. Because the block opens
-the outermost group, the group's FILTERs see the value, as with pre-binding, and
+any SPARQL 1.1 engine. A parameter is bound by a ``BIND`` placed at the start of
+the query's WHERE clause, its value written as an RDF term (an IRI that is
+checked to be one, or a literal with its quotes and backslashes escaped): user
+text is never pasted into the query as query text. Because it opens the
+outermost group, the group's FILTERs see the value, as with pre-binding, and
 ``!BOUND(?param)`` tells an optional parameter that was not given.
 """
 
@@ -124,14 +124,16 @@ def bind(query: str, bindings: Mapping[str, Node]) -> str:
     --------
     >>> from rdflib import Literal
     >>> bind("SELECT ?s WHERE { ?s ?p ?term }", {"term": Literal('say "hi"')})
-    'SELECT ?s WHERE { VALUES ?term { "say \\\\"hi\\\\"" } ?s ?p ?term }'
+    'SELECT ?s WHERE { BIND ("say \\\\"hi\\\\"" AS ?term) ?s ?p ?term }'
     """
     if not bindings:
         return query
     for name in bindings:
         if not _VARIABLE.fullmatch(name):
             raise GoalgraphError(f"not a variable name: {name!r}")
-    values = " ".join(f"VALUES ?{name} {{ {_term(value)} }}" for name, value in bindings.items())
+    # BIND, not VALUES: Virtuoso does not join a VALUES block with a property path
+    # (`VALUES ?s {...} ?s gg:supports* ?x` matches every ?s there); BIND it follows.
+    values = " ".join(f"BIND ({_term(value)} AS ?{name})" for name, value in bindings.items())
     at = where_start(query)
     return f"{query[:at]} {values}{query[at:]}"
 
@@ -199,13 +201,19 @@ def execute(graph: Graph, query: str) -> Answer:
     Oxigraph and each distinct term is turned into an rdflib term once: a result
     repeats the same IRIs on many rows, and building rdflib terms costs more than
     the query (on 66,000 rows, 1.7 s through rdflib's API against 0.3 s this way).
-    Any other rdflib graph is asked through rdflib's API.
+    A :class:`~goalgraph.remote.RemoteDataset` sends it to its endpoint. Any other
+    rdflib graph is asked through rdflib's API.
 
     Raises
     ------
     SyntaxError
         From Oxigraph, for a malformed query ("error at LINE:COLUMN: ...").
     """
+    from goalgraph.remote import RemoteDataset  # deferred: the HTTP client is needed only here
+
+    if isinstance(graph, RemoteDataset):
+        variables, rows, boolean, triples = graph.answer(query)
+        return Answer(variables, rows, boolean, triples)
     if not isinstance(graph, GoalDataset):
         result = graph.query(query)
         if result.type == "ASK":

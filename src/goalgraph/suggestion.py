@@ -271,7 +271,7 @@ def _links(graph: Graph) -> tuple[set[tuple[Node, Node]], dict[Node, set[Node]]]
     for row in select(graph, "suggestion-links"):
         linked.add((row["from"], row["to"]))
         plain = row["supports"]
-        if isinstance(plain, Literal) and plain.toPython() is True:
+        if isinstance(plain, Literal) and bool(plain.toPython()):  # Virtuoso answers 1 for true
             supports[row["from"]].add(row["to"])
     return linked, supports
 

@@ -113,6 +113,11 @@ class Trace:
         }
 
 
+def _true(term: Node | None) -> bool:
+    """Whether a boolean in a result is true; Virtuoso answers 1 and 0 for true and false."""
+    return isinstance(term, Literal) and bool(term.toPython())
+
+
 def _local(term: Node | None) -> str | None:
     return None if term is None else str(term).split("#")[-1]
 
@@ -167,9 +172,10 @@ def trace(graph: Graph, statement: str | URIRef) -> Trace:
     result = run_query(graph, "trace", {"statement": f"<{iri}>"})
     links: dict[URIRef, list[dict[str, Node | None]]] = {}
     tops: set[Node] = set()
-    for row in result.rows:
+    # Virtuoso 7 repeats rows of a property path even under DISTINCT: count each once.
+    for row in {tuple(row.items()): row for row in result.rows}.values():
         links.setdefault(row["from"], []).append(row)  # type: ignore[arg-type]
-        if row["toIsTop"] == Literal(True):
+        if _true(row["toIsTop"]):
             tops.add(row["to"])  # type: ignore[arg-type]
     described: dict[URIRef, TracedStatement] = {}
 
@@ -184,7 +190,7 @@ def trace(graph: Graph, statement: str | URIRef) -> Trace:
         onward = [row for row in links.get(current, []) if row["to"] not in seen]
         if not onward and path:
             paths.append(path)
-        for row in sorted(onward, key=lambda r: (not r["toIsTop"], str(r["to"]))):
+        for row in sorted(onward, key=lambda r: (not _true(r["toIsTop"]), str(r["to"]))):
             target = row["to"]
             assert isinstance(target, URIRef)
             weight = float(row["weight"]) if row["weight"] is not None else 1.0  # type: ignore[arg-type]
@@ -194,7 +200,8 @@ def trace(graph: Graph, statement: str | URIRef) -> Trace:
 
     walk(iri, [], frozenset({iri}))
     # The strongest paths to the top first.
-    paths.sort(key=lambda p: (not p[-1].target.top, -Trace.strength(p), len(p), [h.target.iri for h in p]))
+    # Strengths rounded, so that equal ones tie whatever order the store summed or sent them in.
+    paths.sort(key=lambda p: (not p[-1].target.top, -round(Trace.strength(p), 9), len(p), [h.target.iri for h in p]))
     start = node(iri)
     if not start.top:
         start = _describe(graph, iri, _is_top(graph, iri))

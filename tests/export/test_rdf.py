@@ -7,7 +7,7 @@ import pytest
 
 import goalgraph
 from goalgraph.errors import GoalgraphError
-from goalgraph.export import FORMATS, export, format_for_path
+from goalgraph.export import FORMATS, export
 from goalgraph.export.formats import FormatError, export_format, format_for_path
 from goalgraph.loading import GoalDataset
 from goalgraph.namespaces import GG, ONTOLOGY_IRI

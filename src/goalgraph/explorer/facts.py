@@ -337,7 +337,8 @@ def _organisation_facts(
     for row in select(graph, "explorer-organisations"):
         iri = str(row["organisation"])
         _add_text(names.setdefault(iri, {}), row["name"])
-        collaboration[iri] = collaboration.get(iri, False) or bool(row["collaboration"].toPython())
+        joint = bool(row["typed"].toPython()) or bool(row["withMembers"].toPython())  # Virtuoso: 1 and 0
+        collaboration[iri] = collaboration.get(iri, False) or joint
     depths = _depths(hierarchy_parents(statements.graph.get("organisations", {})))
     return names, collaboration, {str(o): d for o, d in depths.items()}
 
