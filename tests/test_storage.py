@@ -176,3 +176,23 @@ def test_store_command_errors(tmp_path: Path) -> None:
     no_store = run("load")
     assert no_store.returncode == 2
     assert "--store DIR" in no_store.stderr
+
+
+def test_a_bad_line_in_a_later_block_is_named_by_its_line_in_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("goalgraph.storage.BULK_LOAD_BYTES", 1)
+    monkeypatch.setattr("goalgraph.storage._BLOCK_BYTES", 200)  # many blocks
+    lines = [f"<https://example.org/s{i}> <https://example.org/p> <https://example.org/o> ." for i in range(50)]
+    lines[41] = "<https://example.org/s41> <https://example.org/p> ."
+    path = tmp_path / "big.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_store(tmp_path / "store", [path], bundled=False, progress=False)
+    assert raised.value.line == 42
+    _closed()
+    lines[41] = "<https://example.org/s41> <https://example.org/p> <https://example.org/o> ."
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(load_store(tmp_path / "store", [path], bundled=False, progress=False)) == 50 + len(
+        goalgraph.load(bundled=False)
+    )
