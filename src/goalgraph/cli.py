@@ -209,8 +209,13 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
     from goalgraph.loading import GoalDataset, find_sources
     from goalgraph.validation import validate as check
 
-    dataset = GoalDataset(base)
-    sources = find_sources(data, bundled=not no_bundled, base=dataset.base)
+    meta = click.get_current_context().meta
+    if meta.get("goalgraph.store") or meta.get("goalgraph.endpoint"):
+        # The store or endpoint holds the graph already parsed: no files to read, no syntax errors.
+        dataset, sources = _load(data, no_bundled, base), []
+    else:
+        dataset = GoalDataset(base)
+        sources = find_sources(data, bundled=not no_bundled, base=dataset.base)
     # Every file is parsed, so one run reports every syntax error, not just the first.
     syntax_errors: list[DataError] = []
     for source in sources:
@@ -238,7 +243,7 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
             click.echo(str(report))
         violations = sum(p.severity == "violation" for p in report.problems)
         if report.conforms:
-            click.echo(f"valid: {len(sources)} files, {len(dataset.oxigraph):,} triples", err=True)
+            click.echo(f"valid: {len(dataset.sources)} files, {len(dataset.oxigraph):,} triples", err=True)
         else:
             click.echo(f"invalid: {violations} problem(s)", err=True)
     click.get_current_context().exit(0 if report.conforms else 1)

@@ -18,6 +18,8 @@ answered.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
 import os
 import re
@@ -26,7 +28,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import uuid4
@@ -141,12 +143,19 @@ class Endpoint:
                 raise EndpointError(f"{where} answered HTTP {error.code}: {first}") from None
             except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
                 reason = getattr(error, "reason", error)
+                if isinstance(reason, TimeoutError):
+                    # Not retried: asking a store again for what it could not answer in time
+                    # would only keep the user waiting `retries` times longer.
+                    raise EndpointError(f"{where} did not answer within {self.timeout:g} s") from None
                 if attempt < self.retries:
                     time.sleep(0.5 * 2**attempt)
                     continue
                 raise EndpointError(
                     f"{where} did not answer ({reason}); is it running, and is the URL right?"
                 ) from None
+            except http.client.HTTPException as error:
+                # Something listens there, but it does not speak HTTP (or broke off its answer).
+                raise EndpointError(f"{where} did not answer in HTTP ({str(error).strip()[:120]!r})") from None
         raise EndpointError(f"{where} did not answer")
 
     def query(self, text: str, accept: str, graphs: Sequence[str] = ()) -> tuple[str, bytes]:
@@ -171,14 +180,14 @@ class Endpoint:
         )
         self._send(request)
 
-    def put_graph(self, graph: str, ntriples: bytes) -> None:
-        """Replace `graph` with `ntriples` through the Graph Store Protocol."""
+    def put_graph(self, graph: str, ntriples: bytes, *, append: bool = False) -> None:
+        """Replace `graph` with `ntriples` (or add them, `append`) through the Graph Store Protocol."""
         assert self.graph_store_url
         separator = "&" if "?" in self.graph_store_url else "?"
         request = urllib.request.Request(
             f"{self.graph_store_url}{separator}graph={urllib.parse.quote(graph, safe='')}",
             data=ntriples,
-            method="PUT",
+            method="POST" if append else "PUT",
             headers={"Content-Type": "application/n-triples"},
         )
         self._send(request)
@@ -297,11 +306,14 @@ class RemoteDataset(Dataset):
         try:
             data = json.loads(body)
         except ValueError:
-            text = body[:120].decode("utf-8", errors="replace")
-            raise EndpointError(f"{self.endpoint.query_url} did not answer with SPARQL results: {text!r}") from None
+            raise self._not_sparql(body) from None
         if not isinstance(data, dict):
             raise EndpointError(f"{self.endpoint.query_url} did not answer with SPARQL results")
         return data
+
+    def _not_sparql(self, body: bytes) -> EndpointError:
+        text = body[:120].decode("utf-8", errors="replace")
+        return EndpointError(f"{self.endpoint.query_url} did not answer with SPARQL results: {text!r}")
 
     def answer(
         self, query: str, graphs: Sequence[str] | None = None
@@ -323,7 +335,10 @@ class RemoteDataset(Dataset):
         if media_type in ("application/n-triples", "text/turtle", "text/plain", "application/rdf+xml"):
             graph = Graph()
             rdflib_format = {"application/rdf+xml": "xml", "text/turtle": "turtle"}.get(media_type, "nt")
-            graph.parse(data=body, format=rdflib_format)
+            try:
+                graph.parse(data=body, format=rdflib_format)
+            except Exception:  # rdflib's parsers raise errors of many kinds
+                raise self._not_sparql(body) from None
             return [], [], None, graph
         data = self._json(body)
         if "boolean" in data:
@@ -365,7 +380,8 @@ def push(
     target in one update (``DROP SILENT GRAPH``, ``MOVE``): an interrupted push
     leaves every target either as it was or complete, never half-written, and
     pushing again gives the same result. The Graph Store Protocol is used where the
-    endpoint offers it; else ``INSERT DATA`` in batches of bounded size.
+    endpoint offers it (a PUT, then POSTs, of about 2 MB each); else ``INSERT DATA``
+    in batches of about 500 kB.
 
     Parameters
     ----------
@@ -392,14 +408,30 @@ def push(
         scratch = f"urn:goalgraph:push:{uuid4()}"
         triples = body.count(b"\n")
         note(f"{graph} ({triples:,} triples)")
-        if endpoint.graph_store_url:
-            endpoint.put_graph(scratch, body)
-        else:
-            for batch in _batches(body):
-                endpoint.update(f"INSERT DATA {{ GRAPH <{scratch}> {{\n{batch}}} }}")
-        # MOVE replaces the target whole, in one operation.
-        endpoint.update(f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{graph}>")
+        try:
+            if endpoint.graph_store_url:
+                # Bounded requests: Virtuoso resets the connection of a PUT of 10 MB.
+                for number, batch in enumerate(_batches(body, GRAPH_STORE_BATCH_BYTES)):
+                    endpoint.put_graph(scratch, batch.encode("utf-8"), append=number > 0)
+            else:
+                for batch in _batches(body):
+                    endpoint.update(f"INSERT DATA {{ GRAPH <{scratch}> {{\n{batch}}} }}")
+            # MOVE replaces the target whole, in one operation.
+            endpoint.update(f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{graph}>")
+        except BaseException:
+            _drop_quietly(endpoint, scratch)
+            raise
     return list(merged)
+
+
+def _drop_quietly(endpoint: Endpoint, scratch: str) -> None:
+    """Drop the half-filled `scratch` graph if the endpoint lets us, at once: the push's own error is the news."""
+    with contextlib.suppress(EndpointError):
+        replace(endpoint, retries=0).update(f"DROP SILENT GRAPH <{scratch}>")
+
+
+#: The largest request body of an upload through the Graph Store Protocol, about.
+GRAPH_STORE_BATCH_BYTES = 2_000_000
 
 
 def _batches(ntriples: bytes, size: int = 500_000) -> Iterable[str]:
