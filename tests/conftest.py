@@ -6,9 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 import goalgraph
-from goalgraph.loading import GoalDataset
+from goalgraph.loading import GoalDataset, find_sources
+from goalgraph.namespaces import ONTOLOGY_IRI
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,3 +30,24 @@ def shared() -> Path:
 def bundled() -> GoalDataset:
     """The ontology and the bundled dataset, loaded once for the session (do not modify)."""
     return goalgraph.load()
+
+
+#: The bundled files of the first source, the page "Vores mål" (domain.md's statements and
+#: curated table), without the dataset extension (data/target-plans-2019.yaml).
+VORES_MAAL_FILES = ["organisations.ttl", "vores-maal.ttl", "alignments-curated.ttl", "dataset.ttl"]
+
+
+@pytest.fixture(scope="session")
+def vores_maal() -> GoalDataset:
+    """The ontology and the Vores mål part of the bundled dataset only (do not modify).
+
+    Tests that check the data against domain.md's seed tables (22 statements, the
+    curated table, the gaps it leaves) use this, so the dataset extension's targets
+    and alignments do not change what they check.
+    """
+    dataset = GoalDataset()
+    for source in find_sources(bundled=True):
+        # The bundled files as the loader names them ({base}graph/vores-maal...), less the extension.
+        if source.path.name in VORES_MAAL_FILES or source.graph == URIRef(ONTOLOGY_IRI):
+            dataset.add_source(source)
+    return dataset

@@ -98,11 +98,11 @@ def test_english_is_marked_as_translation_never_as_source(bundled: GoalDataset) 
         assert [t.language for t in translations if isinstance(t, Literal)] == ["en"], node
 
 
-def test_counts_by_class_match_domain(bundled: GoalDataset, statement_rows: list[dict[str, str]]) -> None:
+def test_counts_by_class_match_domain(vores_maal: GoalDataset, statement_rows: list[dict[str, str]]) -> None:
     expected = Counter(
         next(c for k, c in KIND_CLASSES.items() if row["kind"].startswith(k)).fragment for row in statement_rows
     )
-    counted = goalgraph.stats(bundled)["statements"]
+    counted = goalgraph.stats(vores_maal)["statements"]
     assert {name: n for name, n in counted.items() if n} == dict(expected)
 
 
@@ -120,23 +120,23 @@ def test_the_2019_strategy_holds_focus_points_principles_and_markers(
         assert in_plan == ("2019" in row["kind"]), row["id"]
 
 
-def test_curated_alignments_of_domain_are_present(bundled: GoalDataset, domain: str) -> None:
+def test_curated_alignments_of_domain_are_present(vores_maal: GoalDataset, domain: str) -> None:
     rows = markdown_table(domain, "- **curated**")
     assert len(rows) == 22
     for source, target, strength, rationale in rows:
-        start, end = statement(bundled, source), statement(bundled, target)
+        start, end = statement(vores_maal, source), statement(vores_maal, target)
         found = [
             a
-            for a in bundled.subjects(GG["from"], start)
-            if (a, GG.to, end) in bundled and (a, GG.kind, GG.curated) in bundled
+            for a in vores_maal.subjects(GG["from"], start)
+            if (a, GG.to, end) in vores_maal and (a, GG.kind, GG.curated) in vores_maal
         ]
         assert len(found) == 1, f"{source} → {target}"
         alignment = found[0]
-        assert (alignment, GG.strength, GG[strength]) in bundled
-        assert Literal(rationale, lang="en") in set(bundled.objects(alignment, GG.rationale))
-        assert bundled.value(alignment, URIRef("http://www.w3.org/ns/prov#wasAttributedTo")) is not None
-        assert (start, GG.supports, end) in bundled
-    assert goalgraph.stats(bundled)["alignments"]["curated"] == len(rows)
+        assert (alignment, GG.strength, GG[strength]) in vores_maal
+        assert Literal(rationale, lang="en") in set(vores_maal.objects(alignment, GG.rationale))
+        assert vores_maal.value(alignment, URIRef("http://www.w3.org/ns/prov#wasAttributedTo")) is not None
+        assert (start, GG.supports, end) in vores_maal
+    assert goalgraph.stats(vores_maal)["alignments"]["curated"] == len(rows)
 
 
 def test_stated_grounding_of_the_strategy(
@@ -215,6 +215,7 @@ def test_alignments_point_up_the_levels(bundled: GoalDataset) -> None:
     )
     levels = [(row["from"], row["to"], row["fromLevel"], row["toLevel"]) for row in rows]  # type: ignore[index]
     between_statements = [(f, t, a, b) for f, t, a, b in levels if a is not None]
-    assert len(between_statements) == 22  # the curated ones; the stated ones start at the plan
+    # The curated ones; the stated ones start at the plan.
+    assert len(between_statements) == goalgraph.stats(bundled)["alignments"]["curated"]
     for start, end, start_level, end_level in between_statements:
         assert int(start_level) >= int(end_level), (start, end)

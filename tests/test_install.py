@@ -59,7 +59,26 @@ def test_stats_from_another_folder(installed: Path, tmp_path: Path) -> None:
     )
     counts = json.loads(result.stdout)
     assert counts["statements"]["StrategicMarker"] == 4
-    assert counts["alignments"]["curated"] == 22
+    assert counts["statements"]["Target"] == 8  # data/target-plans-2019.yaml, read by the YAML importer
+    assert counts["alignments"]["curated"] == 32
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_authoring_schema_and_yaml_data(installed: Path, tmp_path: Path) -> None:
+    code = (
+        "import json, goalgraph.resources as r\n"
+        "from goalgraph.importers.authoring import schema_file\n"
+        "print(schema_file()); print(json.loads(schema_file().read_text())['title'])\n"
+        "print(r.bundled_data_dir() / 'target-plans-2019.yaml')"
+    )
+    result = subprocess.run(
+        [installed / "bin" / "python", "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
+    schema, title, data = result.stdout.splitlines()
+    assert title == "goalgraph authoring format (YAML)"
+    for line in (schema, data):
+        assert Path(line).is_file(), line
+        assert Path(line).is_relative_to(installed), f"{line} is not inside the installed package"
 
 
 @pytest.mark.slow

@@ -56,7 +56,8 @@ def test_dataset_is_rdflib_on_oxigraph(bundled: GoalDataset) -> None:
 
 def test_each_source_in_its_own_named_graph(bundled: GoalDataset) -> None:
     graphs = {str(g.value) for g in bundled.oxigraph.named_graphs()}
-    expected = {ONTOLOGY_IRI} | {f"{DEFAULT_BASE}graph/{p.stem}" for p in bundled_data_dir().glob("*.ttl")}
+    files = [p for p in bundled_data_dir().glob("*") if p.suffix in (".ttl", ".yaml")]
+    expected = {ONTOLOGY_IRI} | {f"{DEFAULT_BASE}graph/{p.stem}" for p in files}
     assert graphs == expected
     assert {str(s.graph) for s in bundled.sources} == expected
     # Statements live in the graph of the file that describes them.

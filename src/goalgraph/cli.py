@@ -759,7 +759,8 @@ def import_(import_format: str, path: Path, output: Path | None, base: str | Non
     """Convert a strategy from another format into goalgraph's Turtle.
 
     yaml and csv are goalgraph's authoring formats (see the README; for csv, FILE is
-    the statements table and alignments.csv beside it is read too); stratml reads
+    the statements table, and its alignments table beside it is read too:
+    statements.csv with alignments.csv, kf.csv with kf-alignments.csv); stratml reads
     StratML (ISO 17469-1, Part 1 and the Part 2 performance plan); archimate reads
     the motivation elements of an ArchiMate exchange file. The result loads with
     --data like any Turtle file; YAML (and the other formats) load with --data as

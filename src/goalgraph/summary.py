@@ -59,7 +59,7 @@ def stats(graph: Graph) -> Stats:
     >>> import goalgraph
     >>> s = goalgraph.stats(goalgraph.load())
     >>> s["statements"]["StrategicMarker"], s["alignments"]["curated"]
-    (4, 22)
+    (4, 32)
     """
     return Stats(
         triples=_count(graph, "triple-count"),

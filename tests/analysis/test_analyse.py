@@ -13,8 +13,8 @@ from goalgraph.synthetic import write_synthetic
 from .builders import Loader, link, organisation, statement
 
 
-def test_bundled_analysis(bundled: GoalDataset) -> None:
-    result = analyse(bundled)
+def test_bundled_analysis(vores_maal: GoalDataset) -> None:
+    result = analyse(vores_maal)
     assert isinstance(result, Analysis)
     ids = by_identifier(result.graph)
     name = {node: key for key, node in ids.items()}
@@ -28,13 +28,13 @@ def test_bundled_analysis(bundled: GoalDataset) -> None:
     assert set(result.reach) == set(result.graph) == set(result.centrality)
 
 
-def test_to_dict_is_json_with_iris_as_strings_and_labels(bundled: GoalDataset) -> None:
-    data = analyse(bundled).to_dict()
+def test_to_dict_is_json_with_iris_as_strings_and_labels(vores_maal: GoalDataset) -> None:
+    data = analyse(vores_maal).to_dict()
     again = json.loads(json.dumps(data))
     assert again == data
     assert {s["identifier"] for s in data["top"]} == {"JM-M1", "JM-M2", "JM-V1", "JM-V2", "JM-V3"}
     sm3 = next(s for s in data["statements"] if s["identifier"] == "SM3")
-    assert sm3["statement"] == bundled.base + "anklagemyndigheden/2019/marker/kvalitet-i-sagsbehandlingen"
+    assert sm3["statement"] == vores_maal.base + "anklagemyndigheden/2019/marker/kvalitet-i-sagsbehandlingen"
     assert sm3["labels"] == {"da": "Kvalitet i sagsbehandlingen", "en": "Quality in case handling"}
     assert sm3["holder_labels"]["en"] == "the Danish Prosecution Service"
     assert (sm3["reaches_top"], sm3["depth"], sm3["strength"]) == (True, 2, 1.0)
@@ -42,7 +42,7 @@ def test_to_dict_is_json_with_iris_as_strings_and_labels(bundled: GoalDataset) -
     assert len(data["alignments"]) == 22
     assert data["top_organisations"] == [
         {
-            "organisation": bundled.base + "justitsministeriets-koncern",
+            "organisation": vores_maal.base + "justitsministeriets-koncern",
             "labels": {"da": "Justitsministeriets koncern", "en": "the Ministry of Justice group"},
         }
     ]

@@ -12,11 +12,11 @@ from .builders import Loader, link, organisation, statement
 
 
 def test_bundled_coverage_is_what_the_curated_table_implies(
-    bundled: GoalDataset, curated_table: list[tuple[str, str, str]]
+    vores_maal: GoalDataset, curated_table: list[tuple[str, str, str]]
 ) -> None:
     # The table as a graph of identifiers: what supports what, and so transitively.
     implied = nx.DiGraph((a, b) for a, b, _ in curated_table)
-    statements = alignment_graph(bundled)
+    statements = alignment_graph(vores_maal)
     ids = by_identifier(statements)
     name = {node: key for key, node in ids.items()}
     covered = coverage(statements)
@@ -34,8 +34,8 @@ def test_bundled_coverage_is_what_the_curated_table_implies(
         assert found.gap == (not expected_all)
 
 
-def test_bundled_gaps_and_a_known_supporter_set(bundled: GoalDataset) -> None:
-    statements = alignment_graph(bundled)
+def test_bundled_gaps_and_a_known_supporter_set(vores_maal: GoalDataset) -> None:
+    statements = alignment_graph(vores_maal)
     ids = by_identifier(statements)
     name = {node: key for key, node in ids.items()}
     covered = coverage(statements)

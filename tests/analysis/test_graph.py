@@ -14,9 +14,9 @@ WEIGHTS = {"strong": 1.0, "moderate": 0.6, "weak": 0.3}
 
 
 def test_bundled_graph_has_exactly_the_curated_statement_links(
-    bundled: GoalDataset, curated_table: list[tuple[str, str, str]]
+    vores_maal: GoalDataset, curated_table: list[tuple[str, str, str]]
 ) -> None:
-    statements = alignment_graph(bundled)
+    statements = alignment_graph(vores_maal)
     ids = by_identifier(statements)
     name = {node: key for key, node in ids.items()}
     edges = {

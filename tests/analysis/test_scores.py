@@ -54,8 +54,8 @@ def test_score_arithmetic(load_turtle: Loader) -> None:
     assert group.to_dict()["score"] is None
 
 
-def test_bundled_scores_are_between_zero_and_one(bundled: GoalDataset) -> None:
-    statements = alignment_graph(bundled)
+def test_bundled_scores_are_between_zero_and_one(vores_maal: GoalDataset) -> None:
+    statements = alignment_graph(vores_maal)
     top = top_statements(statements)
     scores = organisation_scores(statements, reach(statements, top), top)
     by_name = {str(o).rsplit("/", 1)[-1]: s for o, s in scores.items()}

@@ -106,8 +106,8 @@ def test_an_orphan_supports_nothing_but_missions_may(load_turtle: Loader) -> Non
     assert [len(c.statements) for c in clusters(statements)] == [2, 1, 1]
 
 
-def test_bundled_orphans_and_clusters(bundled: GoalDataset) -> None:
-    statements = alignment_graph(bundled)
+def test_bundled_orphans_and_clusters(vores_maal: GoalDataset) -> None:
+    statements = alignment_graph(vores_maal)
     ids = by_identifier(statements)
     name = {node: key for key, node in ids.items()}
     assert sorted(name[s] for s in orphans(statements)) == ["AM-P", "X2"]
@@ -127,8 +127,8 @@ def networkx_betweenness(statements: nx.DiGraph) -> dict[URIRef, float]:
     return result
 
 
-def test_betweenness_equals_networkx_on_bundled_data(bundled: GoalDataset) -> None:
-    statements = alignment_graph(bundled)
+def test_betweenness_equals_networkx_on_bundled_data(vores_maal: GoalDataset) -> None:
+    statements = alignment_graph(vores_maal)
     ours = alignment_betweenness(statements)
     assert ours == pytest.approx(networkx_betweenness(statements))
     ids = by_identifier(statements)

@@ -91,11 +91,12 @@ def test_counts_in_the_page_are_the_graphs(open_page: OpenPage, pages: dict[str,
 
     found = counts(opened)
     assert found["statements"] == found["nodes"] == found["shownNodes"] == statements.number_of_nodes()
-    assert found["statements"] == sparql_statements == 22
-    assert found["alignments"] == found["edges"] == found["shownEdges"] == statements.number_of_edges() == 22
+    # Vores mål's 22 statements and 22 curated links, and the 2019 target plans' 8 and 10.
+    assert found["statements"] == sparql_statements == 30
+    assert found["alignments"] == found["edges"] == found["shownEdges"] == statements.number_of_edges() == 32
     assert found["collapsed"] is False
     assert opened.page.locator("#counts").inner_text() == (
-        "22 målsætninger · 22 sammenhænge · 4 organisationer · 1 plan"
+        "30 målsætninger · 32 sammenhænge · 4 organisationer · 3 planer"
     )
     assert opened.page.title() == "Målene i den danske justitssektor – goalgraph"
     opened.assert_clean()
@@ -153,8 +154,13 @@ def test_each_filter_hides_what_it_should_and_reset_restores(
 
     # Organisation: only the holder's statements, and no link to what is hidden.
     page.select_option("#filter-organisation", option_value(opened, "filter-organisation", "Politiet"))
-    assert set(shown(opened)["statements"]) == held_by("Politiet") == {"PA-M1", "XSS1"}
-    assert shown(opened)["alignments"] == ["https://w3id.org/goalgraph/id/alignment/xss-suggested"]
+    police_targets = {f"POL-T{n}" for n in range(1, 6)}
+    assert set(shown(opened)["statements"]) == held_by("Politiet") == {"PA-M1", "XSS1"} | police_targets
+    assert sorted(shown(opened)["alignments"]) == [
+        "https://w3id.org/goalgraph/id/alignment/pol-t3--tryghed-sikkerhed-fred-og-orden",
+        "https://w3id.org/goalgraph/id/alignment/pol-t5--tryghed-sikkerhed-fred-og-orden",
+        "https://w3id.org/goalgraph/id/alignment/xss-suggested",
+    ]
     page.click("#reset")
     assert set(shown(opened)["statements"]) == every
 
@@ -171,13 +177,17 @@ def test_each_filter_hides_what_it_should_and_reset_restores(
     assert page.get_by_label("fokuspunkt", exact=True).is_checked()
 
     # Plan: the 2019 strategy's ten statements; then those in no plan.
+    strategy = "Anklagemyndighedens virksomhedsstrategi for 2019"
     in_plan = {data["identifier"] for _, data in statements.nodes(data=True) if data["plan"] is not None}
-    page.select_option(
-        "#filter-plan",
-        option_value(opened, "filter-plan", "Anklagemyndighedens virksomhedsstrategi for 2019"),
-    )
-    assert set(shown(opened)["statements"]) == in_plan
-    assert len(in_plan) == 10
+    in_strategy = {
+        data["identifier"]
+        for _, data in statements.nodes(data=True)
+        if str(data["plan"]).endswith("/anklagemyndigheden/2019/virksomhedsstrategi")
+    }
+    page.select_option("#filter-plan", option_value(opened, "filter-plan", strategy))
+    assert set(shown(opened)["statements"]) == in_strategy
+    assert len(in_strategy) == 10
+    assert len(in_plan) == 10 + 8  # and the 2019 target plans' targets
     page.select_option("#filter-plan", "none")
     assert set(shown(opened)["statements"]) == every - in_plan
     page.click("#reset")
@@ -245,7 +255,7 @@ def test_language_switch_changes_labels(open_page: OpenPage, pages: dict[str, Pa
     page.click("label[for=language-en]")
     assert opened.evaluate("k => goalgraphExplorer.labelOf(k)", "SM3") == short_label(SM3_EN)
     assert page.locator("#search-label").inner_text() == "Search statements (Danish, English or id)"
-    assert page.locator("#counts").inner_text().startswith("22 statements")
+    assert page.locator("#counts").inner_text().startswith("30 statements")
     assert page.get_by_label("focus point", exact=True).is_checked()
     assert opened.evaluate("document.documentElement.lang") == "en"
     assert page.title() == "Goals of the Danish justice sector – goalgraph"
@@ -394,7 +404,7 @@ def test_notebook_frame_loads_on_its_own(open_page: OpenPage, bundled: GoalDatas
     frame = opened.page.locator("iframe").element_handle().content_frame()
     assert frame is not None
     wait_until_ready(frame)
-    assert frame.evaluate("goalgraphExplorer.counts()")["nodes"] == 22
+    assert frame.evaluate("goalgraphExplorer.counts()")["nodes"] == 30
     assert frame.locator("#title").inner_text() == "Målene i den danske justitssektor"
     # The notebook's own page is untouched by the explorer's styles and scripts.
     assert opened.evaluate("typeof window.goalgraphExplorer") == "undefined"

@@ -67,7 +67,7 @@ def alignment_betweenness(
     >>> central = alignment_betweenness(statements)
     >>> name = {node: key for key, node in by_identifier(statements).items()}
     >>> [name[s] for s in sorted(central, key=lambda s: (-central[s], str(s)))[:3]]
-    ['AM-K', 'PA-M2', 'SM3']
+    ['SM4', 'AM-K', 'SM3']
     """
     betweenness = dict.fromkeys(statements, 0.0)
     successors = statements.succ

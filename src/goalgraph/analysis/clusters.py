@@ -66,12 +66,12 @@ def clusters(statements: nx.DiGraph) -> list[Cluster]:
     >>> found = clusters(statements)
 
     The curated alignments of the bundled data fall into three clusters: the main one,
-    SM2, X1 and X2 around JM-V3, and FP1 with AM-P, which supports nothing:
+    SM2, X1, X2 and the target AM-T2 around JM-V3, and FP1 with AM-P, which supports nothing:
 
     >>> [len(cluster.statements) for cluster in found]
-    [16, 4, 2]
+    [23, 5, 2]
     >>> sorted(statements.nodes[s]["identifier"] for s in found[1].statements)
-    ['JM-V3', 'SM2', 'X1', 'X2']
+    ['AM-T2', 'JM-V3', 'SM2', 'X1', 'X2']
     >>> sorted(local_name(o) for o in found[0].organisations)
     ['anklagemyndigheden', 'justitsministeriets-koncern', 'politiet', 'politiet-og-anklagemyndigheden']
     """

@@ -89,11 +89,11 @@ def coverage(statements: nx.DiGraph) -> dict[IdentifiedNode, Coverage]:
     >>> name = {node: key for key, node in ids.items()}
     >>> covered = coverage(statements)
     >>> sorted(name[s] for s in covered[ids["JM-V2"]].direct)
-    ['SM1', 'SM4']
+    ['POL-T1', 'SM1', 'SM4']
     >>> sorted(name[s] for s in covered[ids["JM-V2"]].transitive)
-    ['FP4', 'SM1', 'SM4']
-    >>> sorted(name[s] for s, found in covered.items() if found.gap)
-    ['PA-M1', 'PA-V2']
+    ['AM-T1', 'FP4', 'POL-T1', 'SM1', 'SM4']
+    >>> sorted(name[s] for s in covered[ids["PA-M1"]].direct)  # the police's 2019 targets
+    ['POL-T3', 'POL-T5']
     """
     records = {}
     for statement, kind in statements.nodes(data="type_iri"):

@@ -342,7 +342,7 @@ def alignment_graph(graph: Graph, *, include_suggested: bool = False) -> nx.DiGr
     >>> import goalgraph
     >>> statements = alignment_graph(goalgraph.load())
     >>> statements.number_of_nodes(), statements.number_of_edges()
-    (22, 22)
+    (30, 32)
     >>> ids = by_identifier(statements)
     >>> edge = statements.edges[ids["SM3"], ids["PA-M2"]]
     >>> edge["kind"], edge["strength"], edge["weight"]

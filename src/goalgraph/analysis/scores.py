@@ -107,9 +107,9 @@ def organisation_scores(
     >>> for organisation, found in sorted(scores.items()):
     ...     score = None if found.score is None else round(found.score, 3)
     ...     print(local_name(organisation), found.scored, found.reaching, score)
-    anklagemyndigheden 14 11 0.757
+    anklagemyndigheden 17 14 0.8
     justitsministeriets-koncern 0 0 None
-    politiet 1 1 1.0
+    politiet 6 6 0.893
     politiet-og-anklagemyndigheden 2 2 0.8
     """
     top = frozenset(top)

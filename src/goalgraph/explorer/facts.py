@@ -413,7 +413,7 @@ def gather(graph: Graph) -> ExplorerFacts:
     >>> import goalgraph
     >>> facts = gather(goalgraph.load())
     >>> len(facts.statements), len(facts.alignments), len(facts.plan_links)
-    (22, 22, 9)
+    (30, 32, 9)
     >>> [s.identifier for s in facts.statements if s.row == 0]
     ['JM-M1', 'JM-M2', 'JM-V1', 'JM-V2', 'JM-V3']
     >>> sorted(s.identifier for s in facts.statements if s.joint)

@@ -230,7 +230,7 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
     >>> from goalgraph.explorer.facts import gather
     >>> parts = assemble(gather(goalgraph.load()), lang="da", layout="hierarchical", collapsed=False)
     >>> len(parts.nodes), len(parts.edges), parts.options["physics"]["enabled"]
-    (22, 22, False)
+    (30, 32, False)
     >>> sm3 = next(n for n in parts.nodes if n["label"].startswith("Kvalitet i\\n"))
     >>> sm3["shape"], sm3["level"]
     ('triangle', 3)

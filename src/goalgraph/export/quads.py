@@ -55,6 +55,15 @@ def store_of(graph: Graph) -> ox.Store:
     """
     if isinstance(graph, GoalDataset):
         return graph.oxigraph
+    inner: ox.Store | None = getattr(graph.store, "_inner", None)
+    if (
+        isinstance(inner, ox.Store)
+        and next(iter(inner.named_graphs()), None) is None
+        and graph.identifier == DATASET_DEFAULT_GRAPH_ID
+        and not isinstance(graph, ConjunctiveGraph)
+    ):
+        # A plain graph on an Oxigraph store of its own (as the authoring importer returns): read it in place.
+        return inner
     store = ox.Store()
     if isinstance(graph, ConjunctiveGraph):  # rdflib's Dataset is one
         store.extend(

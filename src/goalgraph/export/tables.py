@@ -147,7 +147,7 @@ def statement_rows(graph: Graph) -> tuple[list[str], list[Row]]:
     >>> import goalgraph
     >>> header, rows = statement_rows(goalgraph.load())
     >>> header[:4], len(rows)
-    (['statement', 'identifier', 'type', 'level'], 22)
+    (['statement', 'identifier', 'type', 'level'], 30)
     >>> sm3 = next(row for row in rows if row["identifier"] == "SM3")
     >>> sm3["text_da"], sm3["translation_en"], sm3["holder_en"]
     ('Kvalitet i sagsbehandlingen', 'Quality in case handling', 'the Danish Prosecution Service')
@@ -212,7 +212,7 @@ def alignment_rows(graph: Graph) -> tuple[list[str], list[Row]]:
     >>> import goalgraph
     >>> header, rows = alignment_rows(goalgraph.load())
     >>> len(rows), sorted({row["kind"] for row in rows})
-    (31, ['curated', 'stated'])
+    (41, ['curated', 'stated'])
     >>> link = next(r for r in rows if r["from_identifier"] == "SM3" and r["to_identifier"] == "PA-M2")
     >>> link["strength"], link["to_en"][:30]
     ('strong', 'Together with the police, the ')

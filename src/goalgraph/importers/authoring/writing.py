@@ -1,0 +1,279 @@
+"""From a graph back to the YAML authoring format: for round trips, and Turtle users moving to YAML.
+
+Reading what this writes gives the same triples again, for everything the format
+has a place for (statements, plans, organisations, groups, sources, alignments and
+their plain ``gg:supports``). Whatever else is said about those things is left
+out, and a comment at the top counts it. IRIs under the base namespace are written
+relative; references to plans and statements in the same output use their
+identifiers where they have one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import yaml
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
+from rdflib.term import Node
+
+from goalgraph.importers.authoring.vocabulary import KINDS, ORGANISATION_TYPES, PLAN_TYPES, STATEMENT_TYPES, STRENGTHS
+from goalgraph.namespaces import GG
+
+__all__ = ["to_yaml"]
+
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_ISO639 = "http://id.loc.gov/vocabulary/iso639-1/"
+# The most specific organisation type wins when a node has several.
+_ORGANISATION_ORDER = [
+    "PublicOrganisation",
+    "OrganizationalCollaboration",
+    "OrganizationalUnit",
+    "FormalOrganization",
+    "Organization",
+]
+_STATEMENT_ORDER = {iri: index for index, iri in enumerate(STATEMENT_TYPES.values())}
+
+
+def to_yaml(graph: Graph, *, base: str | None = None) -> str:
+    """Write the statements, plans, organisations, sources and alignments of `graph` as authoring YAML.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A graph or a :class:`~goalgraph.loading.GoalDataset` (the ontology in it is skipped).
+    base : str, optional
+        The base namespace to write IRIs relative to; by default the dataset's, or the default.
+
+    Returns
+    -------
+    str
+        A YAML document that :func:`goalgraph.importers.authoring.read_yaml` reads back.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> print(to_yaml(Graph()), end="")
+    # goalgraph authoring format: goalgraph import yaml FILE -o FILE.ttl converts it to Turtle.
+    {}
+    """
+    from goalgraph.loading import resolve_base
+
+    return _Writer(graph, resolve_base(base or getattr(graph, "base", None))).write()
+
+
+class _Writer:
+    def __init__(self, graph: Graph, base: str) -> None:
+        self.graph = graph
+        self.base = base
+        self.covered: set[tuple[Node, Node, Node]] = set()
+        self.subjects: set[Node] = set()
+        self.identifiers: dict[Node, str] = {}
+
+    def write(self) -> str:
+        g = self.graph
+        statements = self.typed(STATEMENT_TYPES.values())
+        plans = self.typed(PLAN_TYPES.values())
+        for thing in [*plans, *statements]:
+            identifier = g.value(thing, DCTERMS.identifier)
+            if identifier is not None:
+                self.identifiers[thing] = str(identifier)
+        # Identifiers used twice cannot be references.
+        counts = Counter(self.identifiers.values())
+        self.identifiers = {thing: i for thing, i in self.identifiers.items() if counts[i] == 1}
+        alignments = self.typed([GG.Alignment])
+        curators = Counter(g.value(a, PROV.wasAttributedTo) for a in alignments if g.value(a, GG.kind) == GG.curated)
+        curators.pop(None, None)
+        curator = curators.most_common(1)[0][0] if curators else None
+        document: dict[str, Any] = {}
+        if curator is not None:
+            document["curator"] = self.name(curator)
+        sections = {
+            "sources": [self.source(s) for s in self.typed([FOAF.Document])],
+            "organisations": [self.organisation(o) for o in self.typed(ORGANISATION_TYPES.values())],
+            "plans": [self.plan(p) for p in plans],
+            "groups": [self.group(s) for s in self.typed([GG.StatementGroup])],
+            "statements": [self.statement(s) for s in sorted(statements, key=self.statement_order)],
+            "alignments": [self.alignment(a, curator) for a in alignments],
+        }
+        document.update({name: entries for name, entries in sections.items() if entries})
+        header = ["# goalgraph authoring format: goalgraph import yaml FILE -o FILE.ttl converts it to Turtle."]
+        left = Counter(
+            self.short(p) for s in self.subjects for p, o in g.predicate_objects(s) if (s, p, o) not in self.covered
+        )
+        if left:
+            listed = ", ".join(f"{p} ({n})" for p, n in sorted(left.items()))
+            header.append(f"# Left out, as the format has no place for them: {sum(left.values())} triples: {listed}")
+        body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+        return "\n".join(header) + "\n" + body
+
+    # ---------------------------------------------------------------- helpers
+
+    def typed(self, types: Iterable[URIRef]) -> list[Node]:
+        found = {s for t in types for s in self.graph.subjects(RDF.type, t) if isinstance(s, URIRef)}
+        return sorted(found, key=str)
+
+    def name(self, iri: Node) -> str:
+        text = str(iri)
+        return text[len(self.base) :] if text.startswith(self.base) and len(text) > len(self.base) else text
+
+    def reference(self, iri: Node) -> str:
+        return self.identifiers.get(iri) or self.name(iri)
+
+    def short(self, predicate: Node) -> str:
+        return self.graph.namespace_manager.normalizeUri(predicate) if isinstance(predicate, URIRef) else str(predicate)
+
+    def take(self, subject: Node, predicate: URIRef) -> list[Node]:
+        """Every value of `predicate` on `subject`, marked as written."""
+        self.subjects.add(subject)
+        values = sorted(
+            self.graph.objects(subject, predicate), key=lambda o: (getattr(o, "language", "") or "", str(o))
+        )
+        for value in values:
+            self.covered.add((subject, predicate, value))
+        return values
+
+    def one(self, subject: Node, predicate: URIRef) -> Node | None:
+        values = self.graph.value(subject, predicate)
+        if values is not None:
+            self.subjects.add(subject)
+            self.covered.add((subject, predicate, values))
+        return values
+
+    def texts(self, entry: dict[str, Any], key: str, subject: Node, predicate: URIRef) -> None:
+        found: dict[str, str] = {}
+        for value in self.graph.objects(subject, predicate):
+            if isinstance(value, Literal) and value.language and value.language not in found:
+                found[value.language] = str(value)
+                self.covered.add((subject, predicate, value))
+        if found:
+            entry[key] = dict(sorted(found.items(), key=lambda pair: (pair[0] != "da", pair[0])))
+
+    def kind_of(self, subject: Node, choices: dict[str, URIRef], order: list[str] | None = None) -> str:
+        names = [name for name in (order or list(choices)) if (subject, RDF.type, choices[name]) in self.graph]
+        self.covered.update((subject, RDF.type, choices[name]) for name in names)
+        return names[0]
+
+    def refs(self, entry: dict[str, Any], key: str, subject: Node, predicate: URIRef, *, many: bool = False) -> None:
+        values = sorted(self.reference(v) for v in self.take(subject, predicate))
+        if values:
+            entry[key] = values if many or len(values) > 1 else values[0]
+
+    # ---------------------------------------------------------------- sections
+
+    def source(self, s: Node) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": self.name(s)}
+        self.take(s, RDF.type)  # foaf:Document and prov:Entity, as reading writes them
+        self.texts(entry, "title", s, DCTERMS.title)
+        self.texts(entry, "translation", s, GG.translation)
+        self.texts(entry, "description", s, DCTERMS.description)
+        self.refs(entry, "publisher", s, DCTERMS.publisher)
+        issued = self.one(s, DCTERMS.issued)
+        if isinstance(issued, Literal):
+            entry["issued"] = issued.toPython()
+        languages = [str(v).removeprefix(_ISO639) for v in self.take(s, DCTERMS.language)]
+        if languages:
+            entry["language"] = languages if len(languages) > 1 else languages[0]
+        self.refs(entry, "related", s, DCTERMS.relation, many=True)
+        return entry
+
+    def organisation(self, o: Node) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": self.name(o), "type": self.kind_of(o, ORGANISATION_TYPES, _ORGANISATION_ORDER)}
+        self.texts(entry, "name", o, SKOS.prefLabel)
+        self.texts(entry, "description", o, DCTERMS.description)
+        self.refs(entry, "part_of", o, ORG.subOrganizationOf)
+        self.refs(entry, "unit_of", o, ORG.unitOf)
+        self.refs(entry, "members", o, ORG.hasMember, many=True)
+        homepage = self.one(o, FOAF.homepage)
+        if homepage is not None:
+            entry["homepage"] = str(homepage)
+        return entry
+
+    def plan(self, p: Node) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": self.name(p)}
+        identifier = self.one(p, DCTERMS.identifier)
+        if identifier is not None:
+            entry["identifier"] = str(identifier)
+        entry["type"] = self.kind_of(p, PLAN_TYPES)
+        self.texts(entry, "title", p, DCTERMS.title)
+        self.texts(entry, "translation", p, GG.translation)
+        self.texts(entry, "note", p, SKOS.note)
+        self.refs(entry, "holder", p, GG.holder)
+        start, end = self.one(p, GG.periodStart), self.one(p, GG.periodEnd)
+        first, last = (v.toPython() if isinstance(v, Literal) else None for v in (start, end))
+        if isinstance(first, date) and isinstance(last, date):
+            if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+                entry["year"] = first.year
+            else:
+                entry["start"], entry["end"] = first, last
+        source = self.one(p, DCTERMS.source)
+        if source is not None:
+            entry["source"] = self.name(source)
+        self.refs(entry, "coordinated_with", p, GG.coordinatedWith)
+        return entry
+
+    def group(self, s: Node) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": self.name(s)}
+        self.take(s, RDF.type)
+        self.texts(entry, "name", s, SKOS.prefLabel)
+        self.refs(entry, "holder", s, GG.holder)
+        self.refs(entry, "members", s, SKOS.member, many=True)
+        return entry
+
+    def statement_order(self, s: Node) -> tuple[str, str, int, str, str]:
+        g = self.graph
+        level = min((_STATEMENT_ORDER.get(t, 99) for t in g.objects(s, RDF.type)), default=99)  # type: ignore[call-overload]
+        holder, plan = g.value(s, GG.holder), g.value(s, GG.inPlan)
+        return str(holder or ""), str(plan or ""), level, self.identifiers.get(s, ""), str(s)
+
+    def statement(self, s: Node) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": self.name(s)}
+        identifier = self.one(s, DCTERMS.identifier)
+        if identifier is not None:
+            entry["identifier"] = str(identifier)
+        entry["type"] = self.kind_of(s, STATEMENT_TYPES)
+        self.refs(entry, "holder", s, GG.holder)
+        self.refs(entry, "plan", s, GG.inPlan)
+        self.texts(entry, "text", s, GG.text)
+        self.texts(entry, "translation", s, GG.translation)
+        self.texts(entry, "note", s, SKOS.note)
+        source = self.one(s, DCTERMS.source)
+        if source is not None:
+            entry["source"] = self.name(source)
+        self.refs(entry, "measures", s, GG.measures)
+        return entry
+
+    def alignment(self, a: Node, curator: Node | None) -> dict[str, Any]:
+        g = self.graph
+        entry: dict[str, Any] = {"id": self.name(a)}
+        self.take(a, RDF.type)
+        start, end = self.one(a, GG["from"]), self.one(a, GG.to)
+        entry["from"], entry["to"] = self.reference(start or URIRef("")), self.reference(end or URIRef(""))
+        kind = self.one(a, GG.kind)
+        entry["kind"] = next((name for name, iri in KINDS.items() if iri == kind), str(kind))
+        strength = self.one(a, GG.strength)
+        if strength is not None:
+            entry["strength"] = next((name for name, iri in STRENGTHS.items() if iri == strength), str(strength))
+        self.texts(entry, "rationale", a, GG.rationale)
+        self.texts(entry, "evidence", a, GG.evidence)
+        by = self.one(a, PROV.wasAttributedTo)
+        if by is not None and not (kind == GG.curated and by == curator):
+            entry["by"] = self.name(by)
+        source = self.one(a, DCTERMS.source)
+        if source is not None:
+            entry["source"] = self.name(source)
+        score = self.one(a, GG.score)
+        if isinstance(score, Literal):
+            entry["score"] = float(score)
+        matched = [str(v) for v in self.take(a, GG.matchedTerm)]
+        if matched:
+            entry["matched"] = matched
+        created = self.one(a, DCTERMS.created)
+        if isinstance(created, Literal):
+            entry["created"] = created.toPython()
+        if kind in (GG.stated, GG.curated) and start is not None and end is not None and (start, GG.supports, end) in g:
+            self.covered.add((start, GG.supports, end))
+        return entry
