@@ -93,6 +93,17 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     return data
 
 
+def _stored_base(folder: Path, manifest: dict[str, Any], base: str | None) -> str:
+    """The store's base namespace; StoreError if `base` is given and differs from it."""
+    stored = str(manifest["base"])
+    if base is not None and resolve_base(base) != stored:
+        raise StoreError(
+            f"{display_path(folder)}: loaded with the base namespace {stored}, not {base}; "
+            "load into a new folder to change it"
+        )
+    return stored
+
+
 def _source(entry: dict[str, Any]) -> Source:
     extension = entry.get("format")
     return Source(
@@ -155,12 +166,7 @@ def open_store(folder: PathLike, *, base: str | None = None) -> GoalDataset:
     """
     folder = Path(folder)
     manifest = _read_manifest(folder)
-    stored_base = str(manifest["base"])
-    if base is not None and resolve_base(base) != stored_base:
-        raise StoreError(
-            f"{display_path(folder)}: loaded with the base namespace {stored_base}, not {base}; "
-            "load it again to change it"
-        )
+    stored_base = _stored_base(folder, manifest, base)
     handle = _lock(folder, exclusive=False)
     dataset = GoalDataset(stored_base, store=_open_database(folder, read_only=True))
     dataset.sources = [_source(entry) for entry in manifest.get("sources", [])]
@@ -218,13 +224,7 @@ def load_store(
         )
     if not fresh:
         manifest = _read_manifest(folder)
-        stored_base = str(manifest["base"])
-        if base is not None and resolve_base(base) != stored_base:
-            raise StoreError(
-                f"{display_path(folder)}: holds data loaded with the base namespace {stored_base}, not {base}; "
-                "load into a new folder to change it"
-            )
-        base = stored_base
+        base = _stored_base(folder, manifest, base)
         loaded = {entry["graph"]: entry for entry in manifest.get("sources", [])}
     else:
         manifest = {"goalgraph-store": _VERSION, "base": resolve_base(base)}

@@ -33,7 +33,7 @@ is JSON-ready:
 
 The package imports networkx; ``import goalgraph`` does not import it. Its public
 functions pause Python's cyclic garbage collector while they run, which halves their
-time on large graphs (see ``goalgraph/analysis/_gc.py``).
+time on large graphs (see :mod:`goalgraph.memory`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ import networkx as nx
 from rdflib import Graph
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.centrality import alignment_betweenness
 from goalgraph.analysis.clusters import Cluster, clusters
 from goalgraph.analysis.coverage import Coverage, coverage
@@ -20,6 +19,7 @@ from goalgraph.analysis.orphans import orphans
 from goalgraph.analysis.reach import Reach, reach
 from goalgraph.analysis.scores import OrganisationScore, organisation_scores
 from goalgraph.analysis.top import top_organisations, top_statements
+from goalgraph.memory import paused_gc
 
 __all__ = ["Analysis", "analyse"]
 

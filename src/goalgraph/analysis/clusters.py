@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
+from goalgraph.memory import paused_gc
 
 __all__ = ["Cluster", "clusters"]
 

@@ -15,8 +15,8 @@ from typing import Any
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.top import MISSION_OR_VISION
+from goalgraph.memory import paused_gc
 
 __all__ = ["Coverage", "coverage"]
 

@@ -16,7 +16,7 @@ from itertools import islice
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
+from goalgraph.memory import paused_gc
 
 __all__ = ["alignment_cycles"]
 

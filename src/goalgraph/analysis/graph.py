@@ -68,7 +68,7 @@ import networkx as nx
 from rdflib import Graph, Literal
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
+from goalgraph.memory import paused_gc
 from goalgraph.querying import Row, select
 
 __all__ = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.top import MISSION_OR_VISION
+from goalgraph.memory import paused_gc
 
 __all__ = ["orphans"]
 

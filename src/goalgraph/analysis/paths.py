@@ -25,7 +25,7 @@ from collections.abc import Iterable
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
+from goalgraph.memory import paused_gc
 
 __all__ = ["path_counts_to_top"]
 

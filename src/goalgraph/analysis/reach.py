@@ -15,10 +15,10 @@ from typing import Any
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.depth import depths_to_top
 from goalgraph.analysis.paths import path_counts_to_top
 from goalgraph.analysis.strength import strongest_paths_to_top
+from goalgraph.memory import paused_gc
 
 __all__ = ["Reach", "reach"]
 

@@ -31,8 +31,8 @@ from typing import Any
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.reach import Reach
+from goalgraph.memory import paused_gc
 
 __all__ = ["OrganisationScore", "organisation_scores"]
 

@@ -34,8 +34,8 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis._gc import paused_gc
 from goalgraph.analysis.graph import Organisation
+from goalgraph.memory import paused_gc
 from goalgraph.namespaces import GG
 
 __all__ = ["MISSION_OR_VISION", "hierarchy_parents", "top_organisations", "top_statements"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import PurePath
@@ -12,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from goalgraph.errors import GoalgraphError
+from goalgraph.memory import paused_gc
 
 __all__ = ["FORMATS", "ExportFormat", "FormatError", "export_format", "format_for_path"]
 
@@ -84,27 +83,8 @@ class ExportFormat:
         module, function = self.writer.split(":")
         # Imported when used, so that writing Turtle does not import networkx.
         writer = cast(Callable[..., bytes], getattr(import_module(module), function))
-        with _paused_gc():
+        with paused_gc():
             return writer(graph, **options)
-
-
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an export builds its output.
-
-    An export holds a million small objects (rows, strings, dictionaries) that all
-    stay alive until it is written, none in a reference cycle; with the collector
-    on, its walks over them made Turtle of a million triples nearly twice as slow.
-    (``goalgraph.analysis`` pauses it for the same reason; importing it here would
-    import networkx for every export.)
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _RDF_OPTIONS = ("include_ontology",)

@@ -54,12 +54,10 @@ external entities) is refused, and a file of any size is read in one pass.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +72,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, XSD
 
 from goalgraph.errors import DataError, display_path
+from goalgraph.memory import paused_gc
 from goalgraph.namespaces import GG, PREFIXES
 
 __all__ = [
@@ -540,27 +539,10 @@ def read_archimate(path: str | Path, *, base: str, progress: Progress | None = N
     """
     file = Path(path)
     reader = _Reader(display_path(file))
-    with _paused_gc():
+    with paused_gc():
         _parse(file, reader, progress)
         reader.check_ends()
         return _Builder(reader, file, base).graph()
-
-
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the graph is built.
-
-    The import makes hundreds of thousands of small objects that all stay alive,
-    none in a reference cycle; the collector's repeated walks over them took two
-    thirds of the time of a 50 MB import, and more the larger the file.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(file: Path, reader: _Reader, progress: Progress | None) -> None:

@@ -31,10 +31,7 @@ True
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
@@ -44,6 +41,7 @@ from goalgraph.importers.authoring.building import build, slug
 from goalgraph.importers.authoring.located import load_yaml
 from goalgraph.importers.authoring.tables import alignments_path, read_tables
 from goalgraph.importers.authoring.writing import to_yaml
+from goalgraph.memory import paused_gc
 from goalgraph.progress import Progress
 
 __all__ = ["alignments_path", "read_csv", "read_yaml", "schema_file", "slug", "to_yaml"]
@@ -78,7 +76,7 @@ def read_yaml(path: str | Path, *, base: str, progress: bool | None = None) -> G
     True
     """
     path = Path(path)
-    with _paused_gc():
+    with paused_gc():
         document = load_yaml(path, progress=progress)
         return _build(document, path, base, progress)
 
@@ -105,26 +103,8 @@ def read_csv(path: str | Path, *, base: str, progress: bool | None = None) -> Gr
         If a header is wrong or a cell is (the file, the row's line and the column).
     """
     path = Path(path)
-    with _paused_gc():
+    with paused_gc():
         return _build(read_tables(path), path, base, progress)
-
-
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is read.
-
-    Reading allocates millions of small objects that all stay alive until the graph
-    is built. Python's collector walks every live object again and again as they
-    accumulate, which made a 50 MB file take quadratic time; nothing made here forms
-    reference cycles, so pausing it frees nothing later than it would have.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(document: object, path: Path, base: str, progress: bool | None) -> Graph:
