@@ -137,6 +137,17 @@ def _open_database(folder: Path, *, read_only: bool) -> ox.Store:
         raise StoreError(f"{display_path(folder)}: not an Oxigraph database that can be opened ({message})") from None
 
 
+def _open_locked(folder: Path, *, read_only: bool) -> tuple[ox.Store, IO[bytes] | None]:
+    """Take the lock (shared to read, exclusive to write), then open the database under it."""
+    handle = _lock(folder, exclusive=not read_only)
+    try:
+        return _open_database(folder, read_only=read_only), handle
+    except StoreError:
+        if handle is not None:
+            handle.close()
+        raise
+
+
 def _keep_lock(dataset: GoalDataset, handle: IO[bytes] | None) -> None:
     """Hold the lock as long as the dataset lives."""
     if handle is not None:
@@ -167,8 +178,8 @@ def open_store(folder: PathLike, *, base: str | None = None) -> GoalDataset:
     folder = Path(folder)
     manifest = _read_manifest(folder)
     stored_base = _stored_base(folder, manifest, base)
-    handle = _lock(folder, exclusive=False)
-    dataset = GoalDataset(stored_base, store=_open_database(folder, read_only=True))
+    database, handle = _open_locked(folder, read_only=True)
+    dataset = GoalDataset(stored_base, store=database)
     dataset.sources = [_source(entry) for entry in manifest.get("sources", [])]
     _keep_lock(dataset, handle)
     return dataset
@@ -231,8 +242,8 @@ def load_store(
         loaded = {}
     sources = find_sources(paths, bundled=bundled, base=base)  # every path checked before anything is written
     folder.mkdir(parents=True, exist_ok=True)
-    handle = _lock(folder, exclusive=True)
-    dataset = GoalDataset(base, store=_open_database(folder, read_only=False))
+    database, handle = _open_locked(folder, read_only=False)
+    dataset = GoalDataset(base, store=database)
     _keep_lock(dataset, handle)
 
     def record() -> None:
