@@ -268,7 +268,7 @@ def load_store(
         # Let go of the store and its locks now, not when the error is forgotten: its
         # traceback would keep the frames that hold the store alive (a caller that goes
         # on to load again would find the store still locked).
-        del dataset
+        del dataset, database
         if handle is not None:
             handle.close()
         if isinstance(error, GoalgraphError):  # a message for the user: no traceback needed
