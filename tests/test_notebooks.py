@@ -40,7 +40,7 @@ def _files(folder: Path) -> set[str]:
 
 def test_the_four_notebooks_are_there() -> None:
     assert [path.stem for path in PATHS] == EXPECTED
-    assert (NOTEBOOKS / "data" / "kriminalforsorgen.ttl").is_file()
+    assert (NOTEBOOKS / "data" / "kriminalforsorgen.yaml").is_file()
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: path.stem)
