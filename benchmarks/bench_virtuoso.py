@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,19 +31,10 @@ from tests.remote.virtuoso import DBA, installed, running_virtuoso
 
 import goalgraph
 from bench_queries import parameters
-from common import parse_sizes
+from common import parse_sizes, timed
 from goalgraph.named_queries import named_queries, run_query
 from goalgraph.remote import Endpoint, RemoteDataset, dataset_graphs, push
 from goalgraph.synthetic import organisations_for_triples, synthetic_counts, write_synthetic
-
-
-def median_seconds(action: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def bench(size: int, work: Path, runs: int) -> dict[str, Any]:
@@ -56,20 +44,20 @@ def bench(size: int, work: Path, runs: int) -> dict[str, Any]:
     local = goalgraph.load([path], bundled=False)
     with running_virtuoso(work / f"virtuoso-{size}") as server:
         writer = Endpoint(server.sparql, server.sparql_auth, server.graph_store, user=DBA[0], password=DBA[1])
-        pushed, graphs = median_seconds(lambda: push(dataset_graphs(local), writer), 1)
+        pushed, graphs = timed(lambda: push(dataset_graphs(local), writer), 1)
         remote = RemoteDataset(Endpoint(server.sparql, timeout=600), graphs=graphs)
         params = parameters(organisations)
         queries: dict[str, Any] = {}
         for name in named_queries():
             given = params.get(name, {})
-            embedded, local_rows = median_seconds(lambda n=name, g=given: len(run_query(local, n, g).rows), runs)
-            virtuoso, remote_rows = median_seconds(lambda n=name, g=given: len(run_query(remote, n, g).rows), runs)
+            embedded, local_rows = timed(lambda n=name, g=given: len(run_query(local, n, g).rows), runs)
+            virtuoso, remote_rows = timed(lambda n=name, g=given: len(run_query(remote, n, g).rows), runs)
             if local_rows != remote_rows:
                 raise SystemExit(f"{name}: {local_rows} rows embedded, {remote_rows} on Virtuoso")
             queries[name] = {"rows": local_rows, "embedded_s": embedded, "virtuoso_s": virtuoso}
             print(f"  {name}: {embedded:.3f} s embedded, {virtuoso:.3f} s Virtuoso", file=sys.stderr)
-        embedded_analysis, _ = median_seconds(lambda: goalgraph.analyse(local), 1)
-        virtuoso_analysis, _ = median_seconds(lambda: goalgraph.analyse(remote), 1)
+        embedded_analysis, _ = timed(lambda: goalgraph.analyse(local), 1)
+        virtuoso_analysis, _ = timed(lambda: goalgraph.analyse(remote), 1)
     path.unlink()
     return {
         "size": size,

@@ -22,7 +22,8 @@ from uuid import uuid4
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
 from goalgraph.errors import DataError, SourceError, display_path
 from goalgraph.namespaces import ONTOLOGY_IRI, PREFIXES
@@ -36,6 +37,7 @@ __all__ = [
     "Source",
     "find_sources",
     "load",
+    "own_oxigraph",
     "resolve_base",
 ]
 
@@ -268,8 +270,8 @@ class GoalDataset(Dataset):
         imported = importer(str(source.importer)).read(source.path, base=str(self.base))
         # N-Triples is the cheapest hand-over: Oxigraph parses it faster than terms convert one by one.
         # An importer that built its graph in an Oxigraph store of its own hands it over as it is.
-        inner = getattr(imported.store, "_inner", None)
-        if isinstance(inner, ox.Store):
+        inner = own_oxigraph(imported)
+        if inner is not None:
             ntriples = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         else:
             ntriples = imported.serialize(format="nt", encoding="utf-8")
@@ -288,6 +290,32 @@ class GoalDataset(Dataset):
     def source_of(self, graph: URIRef | str) -> Source | None:
         """The source loaded into named graph `graph`, if any."""
         return next((s for s in self.sources if str(s.graph) == str(graph)), None)
+
+
+def own_oxigraph(graph: Graph) -> ox.Store | None:
+    """The Oxigraph store under a plain rdflib graph that has one to itself, else None.
+
+    Such a store (oxrdflib's, as the authoring importer builds) holds exactly the
+    graph's triples, in its default graph, so it can be read in place instead of
+    triple by triple through rdflib.
+
+    >>> import pyoxigraph as ox
+    >>> from oxrdflib import OxigraphStore
+    >>> store = OxigraphStore(store=ox.Store())
+    >>> own_oxigraph(Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)) is not None
+    True
+    >>> own_oxigraph(Graph()) is None
+    True
+    """
+    inner = getattr(graph.store, "_inner", None)  # where oxrdflib keeps its store
+    if (
+        isinstance(inner, ox.Store)
+        and next(iter(inner.named_graphs()), None) is None
+        and graph.identifier == DATASET_DEFAULT_GRAPH_ID
+        and not isinstance(graph, ConjunctiveGraph)
+    ):
+        return inner
+    return None
 
 
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")

@@ -77,7 +77,7 @@ def write_site(
     """
     from goalgraph.docs import build_docs
     from goalgraph.explorer import build_explorer
-    from goalgraph.export import FORMATS, export
+    from goalgraph.export import DOWNLOADS, export
     from goalgraph.report import build_report
     from goalgraph.server.pages import home_page, resource_page
 
@@ -93,9 +93,7 @@ def write_site(
         from goalgraph import __version__
 
         files: dict[str, str | bytes] = {
-            "index.html": home_page(
-                dataset, __version__, downloads=[f for f in FORMATS.values() if f.is_download], static=True
-            ),
+            "index.html": home_page(dataset, __version__, downloads=list(DOWNLOADS), static=True),
             "explorer.html": build_explorer(dataset, lang=lang),  # type: ignore[arg-type]
             "report.html": build_report(dataset, lang=lang, format="html"),  # type: ignore[arg-type]
             "report.md": build_report(dataset, lang=lang, format="markdown"),  # type: ignore[arg-type]
@@ -103,11 +101,9 @@ def write_site(
             "context.jsonld": (Path(__file__).parent / "context.jsonld").read_bytes(),
             "ontology.ttl": ontology_file().read_bytes(),
         }
-        for name, chosen in FORMATS.items():
-            if not chosen.is_download:
-                continue
-            note(f"export {name}")
-            files[f"downloads/goalgraph{chosen.suffix}"] = export(dataset, name)
+        for chosen in DOWNLOADS:
+            note(f"export {chosen.name}")
+            files[f"downloads/goalgraph{chosen.suffix}"] = export(dataset, chosen.name)
         for path, content in files.items():
             _write(building / path, content)
         note("pages")

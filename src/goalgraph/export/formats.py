@@ -12,7 +12,7 @@ from typing import Any, cast
 from goalgraph.errors import GoalgraphError
 from goalgraph.memory import paused_gc
 
-__all__ = ["FORMATS", "ExportFormat", "FormatError", "export_format", "format_for_path"]
+__all__ = ["DOWNLOADS", "FORMATS", "ExportFormat", "FormatError", "export_format", "format_for_path"]
 
 
 class FormatError(GoalgraphError):
@@ -141,6 +141,10 @@ FORMATS: Mapping[str, ExportFormat] = MappingProxyType(
     }
 )  # fmt: skip
 
+#: The formats the site and the server offer as ``goalgraph{suffix}`` (see
+#: :attr:`ExportFormat.is_download`).
+DOWNLOADS: tuple[ExportFormat, ...] = tuple(f for f in FORMATS.values() if f.is_download)
+
 # Suffixes that name a format besides each format's own.
 _OTHER_SUFFIXES = {
     ".turtle": "turtle",
@@ -179,8 +183,8 @@ def format_for_path(path: str | PurePath) -> ExportFormat | None:
     True
     """
     suffix = PurePath(path).suffix.lower()
-    for found in FORMATS.values():
-        if found.suffix == suffix and found.is_download:  # .xml could be StratML or ArchiMate
+    for found in DOWNLOADS:  # not StratML or ArchiMate: .xml could be either
+        if found.suffix == suffix:
             return found
     name = _OTHER_SUFFIXES.get(suffix)
     return None if name is None else FORMATS[name]

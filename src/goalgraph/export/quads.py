@@ -23,7 +23,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError
-from goalgraph.loading import GoalDataset
+from goalgraph.loading import GoalDataset, own_oxigraph
 from goalgraph.namespaces import ONTOLOGY_IRI
 
 __all__ = ["Object", "Quad", "Subject", "dataset_quads", "store_of"]
@@ -55,14 +55,8 @@ def store_of(graph: Graph) -> ox.Store:
     """
     if isinstance(graph, GoalDataset):
         return graph.oxigraph
-    inner: ox.Store | None = getattr(graph.store, "_inner", None)
-    if (
-        isinstance(inner, ox.Store)
-        and next(iter(inner.named_graphs()), None) is None
-        and graph.identifier == DATASET_DEFAULT_GRAPH_ID
-        and not isinstance(graph, ConjunctiveGraph)
-    ):
-        # A plain graph on an Oxigraph store of its own (as the authoring importer returns): read it in place.
+    inner = own_oxigraph(graph)
+    if inner is not None:  # a plain graph on an Oxigraph store of its own: read it in place
         return inner
     store = ox.Store()
     if isinstance(graph, ConjunctiveGraph):  # rdflib's Dataset is one

@@ -43,7 +43,7 @@ from starlette.routing import Route
 
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError
-from goalgraph.export import FORMATS, export
+from goalgraph.export import DOWNLOADS, export
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import find_query, named_queries
 from goalgraph.namespaces import ONTOLOGY_IRI
@@ -234,27 +234,23 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         return made[key]
 
     async def home(request: Request) -> Response:
-        return HTMLResponse(home_page(dataset, __version__, downloads=[f for f in FORMATS.values() if f.is_download]))
+        return HTMLResponse(home_page(dataset, __version__, downloads=list(DOWNLOADS)))
+
+    async def page_in_language(request: Request, name: str, build: Callable[..., str]) -> Response:
+        """The page `build` makes, in Danish or (``?lang=en``) English, built once per language."""
+        lang = "en" if request.query_params.get("lang") == "en" else "da"
+        page = await once(f"{name}-{lang}", lambda: build(dataset, lang=lang).encode())
+        return Response(page, media_type="text/html; charset=utf-8")
 
     async def report(request: Request) -> Response:
         from goalgraph.report import build_report
 
-        english = request.query_params.get("lang") == "en"
-        page = await once(
-            f"report-{'en' if english else 'da'}",
-            lambda: build_report(dataset, lang="en" if english else "da").encode(),
-        )
-        return Response(page, media_type="text/html; charset=utf-8")
+        return await page_in_language(request, "report", build_report)
 
     async def explorer(request: Request) -> Response:
         from goalgraph.explorer import build_explorer
 
-        english = request.query_params.get("lang") == "en"
-        page = await once(
-            f"explorer-{'en' if english else 'da'}",
-            lambda: build_explorer(dataset, lang="en" if english else "da").encode(),
-        )
-        return Response(page, media_type="text/html; charset=utf-8")
+        return await page_in_language(request, "explorer", build_explorer)
 
     async def docs(request: Request) -> Response:
         from goalgraph.docs import build_docs
@@ -275,7 +271,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
 
     async def download(request: Request) -> Response:
         suffix = "." + request.path_params["suffix"]
-        chosen = next((f for f in FORMATS.values() if f.suffix == suffix and f.is_download), None)
+        chosen = next((f for f in DOWNLOADS if f.suffix == suffix), None)
         if chosen is None:
             return _error(404, f"no download goalgraph{suffix}; there are: {', '.join(_download_names())}")
         body = await once(chosen.name, lambda: export(dataset, chosen.name))
@@ -334,7 +330,7 @@ _CONTEXT = Path(__file__).resolve().parents[1] / "context.jsonld"
 
 
 def _download_names() -> list[str]:
-    return [f"goalgraph{f.suffix}" for f in FORMATS.values() if f.is_download]
+    return [f"goalgraph{f.suffix}" for f in DOWNLOADS]
 
 
 def _service_description(request: Request, dataset: GoalDataset, graphs: set[str]) -> Response:
