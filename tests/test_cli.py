@@ -363,3 +363,28 @@ def test_docs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
     assert 'id="StrategicMarker"' in page
+
+
+def test_a_parameter_given_twice_is_refused() -> None:
+    # Keeping only the last value would answer a question nobody asked.
+    result = goalgraph("query", "search", "-p", "term=tryghed", "-p", "term=kvalitet")
+    assert result.returncode == 2
+    assert "--param term is given twice; a parameter takes one value" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["trace", "gg:Mission"], "<https://w3id.org/goalgraph/ontology#Mission> is not a statement"),
+        (
+            ["query", "statements", "-p", "organisation=gg:StrategicMarker"],
+            "<https://w3id.org/goalgraph/ontology#StrategicMarker> is not an organisation",
+        ),
+    ],
+)
+def test_a_class_is_not_taken_for_a_statement(args: list[str], message: str) -> None:
+    result = goalgraph(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,24 @@ def test_a_bad_line_in_a_later_block_is_named_by_its_line_in_the_file(
     assert len(load_store(tmp_path / "store", [path], bundled=False, progress=False)) == 50 + len(
         goalgraph.load(bundled=False)
     )
+
+
+@pytest.mark.parametrize("command", ["stats", "load"])
+def test_a_store_path_that_is_not_a_folder_is_one_message(tmp_path: Path, command: str) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    file = tmp_path / "notes.txt"
+    file.write_text("mine")
+    too_long = tmp_path / ("s" * 300)
+    expected = {
+        pipe: "pipe: a named pipe (FIFO), not a folder",
+        too_long: "is 300 bytes long; a file name may have at most 255",
+        file / "store": "notes.txt/store: " + ("cannot make the store folder" if command == "load" else "no goalgraph"),
+    }
+    for path, message in expected.items():
+        result = run(command, "--store", path, "--no-bundled" if command == "load" else "--format=text", cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert message in result.stderr
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pipe"]  # nothing made

@@ -232,3 +232,30 @@ def test_labels_from_data_are_quoted_not_trusted(tmp_path: Path) -> None:
     rendered = str(report)
     assert "\x1b" not in rendered
     assert '"Line one\\n\\u001b[31mred"' in rendered
+
+
+@pytest.mark.parametrize(
+    ("path", "segment"),
+    [
+        ("a/../../../escaped", "the segment '..', which leads to the folder above"),
+        ("a/%2e%2e/%2E%2E/escaped", "the segment '..' (written '%2e%2e'), which leads to the folder above"),
+        ("a%2f..%2fescaped", "the segment 'a/../escaped' (written 'a%2f..%2fescaped'), with a folder separator"),
+        ("a%00b", "the segment 'a\\x00b' (written 'a%00b'), with a control character (such as NUL) in it"),
+    ],
+)
+def test_an_iri_that_would_put_its_page_elsewhere(tmp_path: Path, path: str, segment: str) -> None:
+    iri = f"{DEFAULT_BASE}{path}"
+    report = check_text(tmp_path, f'<{iri}> a <https://example.org/Thing> ; dcterms:title "Udenfor"@da .\n')
+    message = only_problem(report)
+    (problem,) = report.problems
+    assert (problem.check, str(problem.focus), problem.severity) == ("iri", iri, "violation")
+    assert problem.source is not None
+    assert problem.source.endswith("extra.ttl")
+    assert message.startswith(f"{problem.source}: ")
+    assert f"<{iri}>: the IRI cannot be published: its path has {segment}" in message
+    assert "goalgraph export --site" in message
+
+
+def test_an_iri_outside_the_base_gets_no_page_and_is_not_checked(tmp_path: Path) -> None:
+    report = check_text(tmp_path, "<https://example.org/a/../b> a <https://example.org/Thing> .\n")
+    assert report.conforms, str(report)

@@ -39,6 +39,17 @@ class _Group(click.Group):
             # A syntax error reads FILE:LINE: message, as compilers print them.
             click.echo(str(error) if isinstance(error, DataError) else f"goalgraph: {error}", err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # The last guard: a file the commands did not expect to fail (a full disk, a name
+            # too long) is one message naming it, not a traceback.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"goalgraph: {where}{error.strerror or error}", err=True)
+            ctx.exit(1)
+
+
+def _note(message: str) -> None:
+    """Tell the user something on standard error, as goalgraph."""
+    click.echo(f"goalgraph: {message}", err=True)
 
 
 def dataset_options(command: F) -> F:
@@ -160,7 +171,8 @@ def _backend(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> Goal
     if store:
         from goalgraph.storage import open_store
 
-        return open_store(store, base=base)
+        # A store a killed load left leftovers in is tidied on open: say so, as it may take a while.
+        return open_store(store, base=base, on_cleanup=_note)
     if endpoint:
         from goalgraph.remote import RemoteDataset
 
@@ -287,6 +299,9 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
         name, equals, value = item.partition("=")
         if not equals or not name:
             raise click.UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        if name.strip() in params:
+            # Each parameter is bound to one value; keeping the last would answer another question.
+            raise click.UsageError(f"--param {name.strip()} is given twice; a parameter takes one value")
         params[name.strip()] = value
     return params
 
@@ -554,6 +569,14 @@ def report(
     type=click.IntRange(min=1),
     help="Largest result sent.",
 )
+@click.option(
+    "--max-memory",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(min=64),
+    metavar="MIB",
+    help="Memory a query may use, in MiB; a query that needs more is stopped.",
+)
 @dataset_options
 def serve(
     host: str,
@@ -561,6 +584,7 @@ def serve(
     timeout: float,
     workers: int | None,
     max_result_bytes: int,
+    max_memory: int,
     data: tuple[Path, ...],
     no_bundled: bool,
     base: str | None,
@@ -568,19 +592,27 @@ def serve(
     """Serve the graph: a read-only SPARQL endpoint, a query page and resolvable IRIs.
 
     /sparql speaks the SPARQL 1.1 Protocol (results as JSON, XML, CSV, TSV; graphs as
-    Turtle, JSON-LD, RDF/XML, N-Triples); updates, SERVICE and FROM outside the
-    dataset are refused, and a query that runs past --timeout is stopped while the
-    others go on. IRIs under the base namespace answer with a page or with RDF.
+    Turtle, JSON-LD, RDF/XML, N-Triples). Each query is parsed first: updates,
+    SERVICE and FROM outside the dataset are refused; a query that runs past
+    --timeout or needs more than --max-memory is stopped while the others go on.
+    IRIs under the base namespace answer with a page or with RDF.
     """
+    import dataclasses
+
     from goalgraph.server import ServerSettings
     from goalgraph.server import serve as run
 
-    settings = ServerSettings(
-        timeout=timeout, max_result_bytes=max_result_bytes, **({"workers": workers} if workers else {})
-    )
+    settings = ServerSettings(timeout=timeout, max_result_bytes=max_result_bytes, max_memory_bytes=max_memory * 2**20)
+    if workers:
+        settings = dataclasses.replace(settings, workers=workers)
     dataset = _load(data, no_bundled, base)
-    click.echo(f"goalgraph: serving on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    run(dataset, host=host, port=port, settings=settings)
+    run(
+        dataset,
+        host=host,
+        port=port,
+        settings=settings,
+        on_listening=lambda url: click.echo(f"goalgraph: serving on {url} (Ctrl-C to stop)", err=True),
+    )
 
 
 @main.command()
@@ -589,7 +621,7 @@ def serve(
     "output_format",
     metavar="FORMAT",
     help="turtle, trig, jsonld, rdfxml, ntriples, nquads, csv, graphml, stratml or archimate "
-    "[default: from -o's suffix, else turtle].",
+    "[default: what -o's suffix names (one naming none is refused), else turtle].",
 )
 @click.option("--plan", metavar="PLAN", help="StratML: the plan to write (its IRI, prefixed name or title).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically), not stdout.")
@@ -640,7 +672,7 @@ def export(
     import sys
 
     from goalgraph.export import export as write
-    from goalgraph.export import export_format, format_for_path, write_export
+    from goalgraph.export import export_format, format_for_output, write_export
 
     if site is not None:
         if output_format or output:
@@ -651,11 +683,11 @@ def export(
         click.echo(f"wrote the site to {written_site}", err=True)
         return
 
-    chosen = (
-        export_format(output_format)
-        if output_format
-        else (format_for_path(output) if output is not None else None) or export_format("turtle")
-    )
+    # A file is written in the format its name says, or the one given: never another.
+    if output_format:
+        chosen = export_format(output_format)
+    else:
+        chosen = export_format("turtle") if output is None else format_for_output(output)
     given = {
         "include_ontology": not no_ontology,
         "context_url": context_url,
@@ -821,8 +853,9 @@ def push(
         raise click.UsageError("name the triple store: --endpoint URL")
     if store and (data or no_bundled):
         raise click.UsageError(f"--store {store} holds the graph to push: leave out --data and --no-bundled")
-    dataset = open_store(store, base=base) if store else load(data, bundled=not no_bundled, base=base)
+    # The URLs first: a wrong one is reported before any loading (and before a password is asked for).
     endpoint = _endpoint(endpoint_url, update_url=update_endpoint or endpoint_url, graph_store_url=graph_store)
+    dataset = open_store(store, base=base, on_cleanup=_note) if store else load(data, bundled=not no_bundled, base=base)
     started = time.perf_counter()
     graphs = upload(dataset_graphs(dataset), endpoint, into=into, progress=lambda note: click.echo(note, err=True))
     took = time.perf_counter() - started
@@ -848,12 +881,19 @@ def load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> None:
     if meta.get("goalgraph.endpoint"):
         raise click.UsageError("load fills a store folder; to fill a triple store, use goalgraph push --endpoint URL")
     started = time.perf_counter()
-    dataset = load_store(
-        store,
-        data,
-        bundled=not no_bundled,
-        base=base,
-        on_source=lambda source, took: click.echo(f"loaded {source.display} ({took:.1f} s)", err=True),
-    )
+    try:
+        dataset = load_store(
+            store,
+            data,
+            bundled=not no_bundled,
+            base=base,
+            on_source=lambda source, took: click.echo(f"loaded {source.display} ({took:.1f} s)", err=True),
+            on_cleanup=_note,
+        )
+    except KeyboardInterrupt:
+        # Not click's bare "Aborted!": say what the store holds (the file being loaded is not in it).
+        done = "each file reported loaded, whole, and none of the rest"
+        click.echo(f"goalgraph: interrupted; {store} holds {done}", err=True)
+        click.get_current_context().exit(130)
     took = time.perf_counter() - started
     click.echo(f"{store}: {len(dataset.sources)} sources, {len(dataset.oxigraph):,} triples ({took:.1f} s)", err=True)

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from goalgraph.errors import GoalgraphError, display_path
 
-__all__ = ["write_atomically"]
+__all__ = ["output_target", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path:
     """Write `content` to `path` through a temporary file in the same folder.
 
     The temporary file replaces `path` only once it is complete, so a failure (a
-    full disk, an interrupted run) leaves `path` as it was and no partial file.
+    full disk, an interrupted run) leaves `path` as it was and no partial file. A
+    symbolic link is written through: its final target is replaced, in the target's
+    folder, and the link kept (see :func:`output_target`).
+
+    Returns
+    -------
+    Path
+        `path`, as given.
 
     Raises
     ------
     GoalgraphError
-        If the folder does not exist or cannot be written; nothing is left behind.
+        If the folder does not exist or cannot be written, or `path` is a folder, a
+        device, a FIFO or a socket (or a link to one); nothing is left behind, and
+        such a path is left untouched.
 
     Examples
     --------
@@ -29,12 +40,13 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
     >>> write_atomically(folder / "report.md", "# Report\\n").read_text()
     '# Report\\n'
     """
-    target = Path(path)
+    given = Path(path)
+    target = output_target(given)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise GoalgraphError(f"{display_path(target)}: cannot write here ({error.strerror})") from None
+        raise GoalgraphError(f"{_shown(given, target)}: cannot write here ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -44,9 +56,69 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise GoalgraphError(f"{display_path(target)}: cannot write ({error.strerror})") from None
+            raise GoalgraphError(f"{_shown(given, target)}: cannot write ({error.strerror})") from None
         raise
+    return given
+
+
+# What each kind of file that is not a regular one is called in messages.
+_NOT_FILES = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def output_target(path: str | os.PathLike[str]) -> Path:
+    """The file that writing `path` replaces: `path`, or the final target of a link.
+
+    A symbolic link (or a chain of them) is followed to its final target, which need
+    not exist yet, so that replacing the file keeps the link; the target has to be a
+    regular file or nothing yet. Nothing is written.
+
+    Raises
+    ------
+    GoalgraphError
+        If `path` (or what it links to) is a folder, a device, a FIFO or a socket,
+        which a replacement would destroy, or the links go round in a loop.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> (folder / "link.ttl").symlink_to("data.ttl")
+    >>> output_target(folder / "link.ttl") == (folder / "data.ttl").resolve()
+    True
+    >>> output_target("/dev/null")
+    Traceback (most recent call last):
+    ...
+    goalgraph.errors.GoalgraphError: /dev/null: a character device, not a regular file: give the path of a file to write
+    """
+    given = Path(path)
+    # realpath follows every link in the path, a chain and a dangling one included;
+    # what it leaves as a link is one that goes round in a loop.
+    target = Path(os.path.realpath(given))
+    try:
+        mode = target.lstat().st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise GoalgraphError(f"{display_path(target)}: cannot write ({error.strerror})") from None
+        mode = stat.S_IFLNK
+    if stat.S_ISLNK(mode):
+        raise GoalgraphError(f"{os.fspath(given)}: a loop of symbolic links: point the link at a file")
+    kind = _NOT_FILES.get(stat.S_IFMT(mode))
+    if kind is not None:
+        raise GoalgraphError(f"{_shown(given, target)}: {kind}, not a regular file: give the path of a file to write")
     return target
+
+
+def _shown(given: Path, target: Path) -> str:
+    """The path for a message: as given and where it leads, if it is a link."""
+    return f"{given} (a link to {display_path(target)})" if given.is_symlink() else display_path(target)
 
 
 def _umask() -> int:

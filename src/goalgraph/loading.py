@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 from uuid import uuid4
 
 import pyoxigraph as ox
@@ -26,8 +27,10 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
 from goalgraph.errors import DataError, SourceError, display_path
+from goalgraph.inputs import check_path, describe, shorten
 from goalgraph.namespaces import ONTOLOGY_IRI, PREFIXES
 from goalgraph.resources import bundled_data_dir, ontology_file
+from goalgraph.xmlcheck import check_entities
 
 __all__ = [
     "BASE_ENV",
@@ -121,12 +124,33 @@ def _format_of(path: Path) -> ox.RdfFormat | None:
 _AUTHORING_SUFFIXES = (".yaml", ".yml")
 
 
-def _rdf_files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        readable = _format_of(path) is not None or path.suffix.lower() in _AUTHORING_SUFFIXES
-        if path.is_file() and not hidden and readable:
-            yield path
+def _rdf_files(folder: Path) -> list[Path]:
+    """The files under `folder` that goalgraph reads, sorted; hidden files and folders left out.
+
+    Symbolic links to folders are not followed (so a link that loops is never walked).
+
+    Raises
+    ------
+    SourceError
+        If a folder under `folder` cannot be read, or a file it would read is not a
+        regular file: a named pipe, a socket, a device, or a symbolic link that loops
+        or leads nowhere.
+    """
+
+    def unreadable(error: OSError) -> None:
+        raise SourceError(f"{shorten(error.filename)}: cannot read this folder ({describe(error)})")
+
+    found = []
+    for top, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(top, name)
+            readable = _format_of(path) is not None or path.suffix.lower() in _AUTHORING_SUFFIXES
+            if readable and not name.startswith("."):
+                # Refused unopened: reading a named pipe would wait for ever.
+                check_path(path, folder=False, missing="a symbolic link to something that does not exist")
+                found.append(path)
+    return sorted(found)
 
 
 def _source(path: Path, graph: URIRef, bundled: bool = False) -> Source:
@@ -171,8 +195,10 @@ def find_sources(
     Raises
     ------
     SourceError
-        If a path does not exist, a folder holds no RDF file, or a file's suffix
-        names no RDF format goalgraph reads.
+        If a path does not exist, cannot be looked at (a name too long, a symbolic
+        link that loops), is not a regular file or folder (a named pipe, a socket, a
+        device: nothing is opened), a folder holds no RDF file or a file that is not
+        regular, or a file's suffix names no RDF format goalgraph reads.
     """
     base = resolve_base(base)
     sources = [Source(ontology_file(), URIRef(ONTOLOGY_IRI), ox.RdfFormat.TURTLE, bundled=True)]
@@ -188,10 +214,8 @@ def find_sources(
         paths = [paths]
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            raise SourceError(f"{given}: no such file or folder")
-        if path.is_dir():
-            files = list(_rdf_files(path))
+        if check_path(path):
+            files = _rdf_files(path)
             if not files:
                 suffixes = ", ".join(sorted([*FORMATS, *_AUTHORING_SUFFIXES]))
                 raise SourceError(f"{given}: no RDF files in this folder (looked for {suffixes})")
@@ -205,6 +229,12 @@ def find_sources(
     for source in sources:
         unique.setdefault(source.path.resolve(), source)
     return list(unique.values())
+
+
+#: The prefix of scratch graphs: a file loaded again goes into one first, then moves over its
+#: graph. The name is goalgraph's own, so that a store can tell with certainty one that a
+#: killed load left behind (goalgraph.storage removes them).
+SCRATCH_PREFIX = "urn:goalgraph:scratch:"
 
 
 class GoalDataset(Dataset):
@@ -254,13 +284,18 @@ class GoalDataset(Dataset):
         graph = ox.NamedNode(str(source.graph))
         replacing = self.oxigraph.contains_named_graph(graph)
         # A reload goes through a scratch graph, so a failed parse leaves the old content.
-        target = ox.NamedNode(f"urn:uuid:{uuid4()}") if replacing else graph
-        if source.importer is not None:
-            self._import(source, target)
-        else:
-            self._parse(source, target, replacing)
-        if replacing:
-            self.oxigraph.update(f"MOVE GRAPH <{target.value}> TO GRAPH <{graph.value}>")
+        target = ox.NamedNode(f"{SCRATCH_PREFIX}{uuid4()}") if replacing else graph
+        try:
+            if source.importer is not None:
+                self._import(source, target)
+            else:
+                self._parse(source, target, replacing)
+            if replacing:
+                self.oxigraph.update(f"MOVE GRAPH <{target.value}> TO GRAPH <{graph.value}>")
+        except BaseException:
+            if replacing:  # interrupted (Ctrl-C) too: the scratch graph goes, the old content stays
+                self.oxigraph.remove_graph(target)
+            raise
         self.sources = [s for s in self.sources if s.graph != source.graph] + [source]
 
     def _import(self, source: Source, target: ox.NamedNode) -> None:
@@ -275,12 +310,22 @@ class GoalDataset(Dataset):
             ntriples = inner.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         else:
             ntriples = imported.serialize(format="nt", encoding="utf-8")
-        self.oxigraph.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        try:
+            self.oxigraph.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=target)
+        except MemoryError:
+            # A text of more than 16 MiB overflows the parser's buffer (a MemoryError). A bulk
+            # load into a store of its own has no such buffer, and extend() adds in one transaction.
+            if inner is None:
+                inner = ox.Store()
+                inner.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+            quads = inner.quads_for_pattern(None, None, None, ox.DefaultGraph())
+            self.oxigraph.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
 
     def _parse(self, source: Source, target: ox.NamedNode, replacing: bool) -> None:
         try:
+            check_content(source)
             self.oxigraph.load(path=str(source.path), format=source.format, base_iri=self.base, to_graph=target)
-        except SyntaxError as error:
+        except (SyntaxError, MemoryError) as error:
             if replacing:
                 self.oxigraph.remove_graph(target)
             raise _data_error(source, error) from None
@@ -318,10 +363,27 @@ def own_oxigraph(graph: Graph) -> ox.Store | None:
     return None
 
 
+def check_content(source: Source) -> None:
+    """Refuse what Oxigraph would read unsafely, before it parses `source`: entities in RDF/XML.
+
+    Raises
+    ------
+    DataError
+        Naming the file and line (see :mod:`goalgraph.xmlcheck`).
+    OSError
+        If the file cannot be read.
+    """
+    if source.format == ox.RdfFormat.RDF_XML:
+        check_entities(source.path, source.display)  # Oxigraph expands every entity it finds
+
+
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
 
 
-def _data_error(source: Source, error: SyntaxError) -> DataError:
+def _data_error(source: Source, error: SyntaxError | MemoryError) -> DataError:
+    """The message for Oxigraph's error parsing `source`: a syntax error, or a token too long for it."""
+    if isinstance(error, MemoryError):
+        return _too_long(source, error)
     message = _POSITION.sub("", str(error.msg))
     if "LoadDocumentCallback" in message:
         message = (
@@ -329,6 +391,78 @@ def _data_error(source: Source, error: SyntaxError) -> DataError:
             "network, so put the context in the file"
         )
     return DataError(source.display, message, line=error.lineno, column=error.offset)
+
+
+#: Oxigraph's text parsers hold the token they read (a literal, an IRI) in a buffer of at most this many bytes.
+LONGEST_TOKEN = 16 * 1024 * 1024
+_BUFFER_FULL = "Reached the buffer maximal size"
+
+
+def _too_long(source: Source, error: MemoryError) -> DataError:
+    """The message for a file with a token longer than Oxigraph's buffer, with where the token starts."""
+    if not str(error).startswith(_BUFFER_FULL):
+        return DataError(source.display, f"not enough memory to parse it ({error})")
+    where = _token_start(source)
+    return DataError(
+        source.display,
+        f"a literal or IRI {'that starts here ' if where else ''}is longer than {LONGEST_TOKEN >> 20} MiB, "
+        "more than goalgraph's parser (Oxigraph) reads in Turtle, TriG, N-Triples, N-Quads and JSON-LD; "
+        "split the text, or write the file as RDF/XML, which has no such limit",
+        line=where[0] if where else None,
+        column=where[1] if where else None,
+    )
+
+
+class _CountingReader:
+    """A binary file that counts the bytes it hands out, and ends after `limit` of them if given."""
+
+    def __init__(self, file: IO[bytes], limit: int | None = None) -> None:
+        self.file = file
+        self.limit = limit
+        self.done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self.limit is not None:
+            left = self.limit - self.done
+            size = left if size < 0 else min(size, left)
+        data = self.file.read(size)
+        self.done += len(data)
+        return data
+
+
+def _token_start(source: Source) -> tuple[int, int | None] | None:
+    """Where the token that overflows Oxigraph's buffer starts (line, column), if it can be told.
+
+    Oxigraph does not say: the file is parsed again, to where the buffer overflows, then
+    again, ending a little short of there. In the middle of the token, the parser reports
+    an unexpected end of file where the token starts. The JSON parser's buffer may overflow
+    further back, so the end moves back, 1 MiB and then twice as far each time, until it does not.
+    """
+    try:
+        with source.path.open("rb") as file:
+            reader = _CountingReader(file)
+            try:
+                for _ in ox.parse(cast(IO[bytes], reader), format=source.format, base_iri=DEFAULT_BASE):
+                    pass
+                return None
+            except MemoryError:
+                reached = reader.done
+            except SyntaxError:  # not the same parse as the failed one, after all
+                return None
+            for back in (1, *(1 << shift for shift in range(20, 24))):
+                file.seek(0)
+                short = cast(IO[bytes], _CountingReader(file, max(0, reached - back)))
+                try:
+                    for _ in ox.parse(short, format=source.format, base_iri=DEFAULT_BASE):
+                        pass
+                except MemoryError:
+                    continue
+                except SyntaxError as error:
+                    return (error.lineno, error.offset) if error.lineno else None
+                return None
+    except OSError:
+        pass
+    return None
 
 
 def load(

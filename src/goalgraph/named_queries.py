@@ -21,6 +21,7 @@ Users' own ``.rq`` files run the same way; their header is optional.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError, display_path
+from goalgraph.inputs import check_path, describe
+from goalgraph.query_safety import RefusedQueryError, check_query, needs_check, update_operation
 from goalgraph.querying import bind, execute
 from goalgraph.resolving import ReferenceKind, resolve
 
@@ -138,9 +141,17 @@ def read_query(path: Path, name: str | None = None) -> NamedQuery:
     Raises
     ------
     QueryError
-        If a ``# param`` line is malformed or names an unknown kind.
+        If the file cannot be read or is not UTF-8 text, or a ``# param`` line is
+        malformed or names an unknown kind.
     """
-    text = path.read_text(encoding="utf-8")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise QueryError(f"{display_path(path)}: cannot read it ({describe(error, 'no such file')})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(path, raw, error.start) from None
     header: dict[str, str] = {}
     parameters = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -171,6 +182,16 @@ def read_query(path: Path, name: str | None = None) -> NamedQuery:
     )
 
 
+def _not_utf8(path: Path, raw: bytes, offset: int) -> QueryError:
+    """The message for a query file whose byte at `offset` is not UTF-8, with its line and column."""
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - raw.rfind(b"\n", 0, offset)
+    return QueryError(
+        f"{display_path(path)}:{line}: not UTF-8 text: the byte 0x{raw[offset]:02x} (column {column}) cannot "
+        "start or continue a UTF-8 character; a query is read as UTF-8 text (is this file a query?)"
+    )
+
+
 @cache
 def named_queries() -> dict[str, NamedQuery]:
     """The queries shipped with goalgraph, by name.
@@ -195,9 +216,9 @@ def find_query(name_or_path: str) -> NamedQuery:
     if name_or_path in shipped:
         return shipped[name_or_path]
     path = Path(name_or_path)
-    if path.suffix == ".rq" or path.exists():
-        if not path.is_file():
-            raise QueryError(f"{name_or_path}: no such file")
+    if path.suffix == ".rq" or os.path.exists(path):  # os.path.exists is False for a name too long
+        # A named pipe or device is refused unopened: reading one could wait for ever.
+        check_path(path, folder=False, missing="no such file", error=QueryError)
         return read_query(path)
     close = difflib.get_close_matches(name_or_path, list(shipped), n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -252,10 +273,21 @@ def run_query(graph: Graph, query: NamedQuery | str, params: Mapping[str, str] |
     for parameter in query.parameters:
         if parameter.required and parameter.name not in params:
             raise QueryError(f"query {query.name!r} needs --param {parameter.name}=... ({parameter.description})")
+    users = query.path.parent != _QUERIES_DIR
+    if users and needs_check(query.text):
+        # A user's file that could call out is parsed before it runs: Oxigraph would fetch a SERVICE.
+        try:
+            check_query(query.text)
+        except RefusedQueryError as error:
+            where = display_path(query.path) + (f":{error.line}" if error.line else "")
+            raise QueryError(f"{where}: {error.reason}" + (f" (column {error.column})" if error.line else "")) from None
     bindings = {name: _binding(graph, query, name, value) for name, value in params.items()}
     try:
         answer = execute(graph, bind(query.text, bindings))
     except (SyntaxError, ParseException) as error:
+        update = update_operation(query.text) if users else None
+        if update is not None:
+            raise QueryError(f"{display_path(query.path)}: {RefusedQueryError.for_update(update)}") from None
         raise QueryError(_syntax_message(query, error)) from None
     if answer.boolean is not None:
         return QueryResult(query, ask=answer.boolean)

@@ -14,38 +14,49 @@ Credentials never come from the command line: a password from ``GOALGRAPH_PASSWO
 connection refused or reset, HTTP 502, 503, 504) are retried a few times with a
 growing pause; everything else is one clear message naming the endpoint and what it
 answered.
+
+Only HTTP and HTTPS are spoken: every URL is checked first (:func:`check_url`), the
+HTTP client has no handler for ``file:`` or ``ftp:`` URLs, and it follows no redirect
+(a redirected POST would arrive as a GET, without its query or update). Every answer
+is checked for the shape its query asks for: a SELECT's variables, an ASK's boolean,
+a CONSTRUCT's RDF. A push counts what the store holds afterwards.
 """
 
 from __future__ import annotations
 
 import contextlib
 import http.client
+import io
 import json
 import os
 import re
 import time
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import uuid4
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError
+from goalgraph.inputs import shorten
 from goalgraph.loading import resolve_base
 from goalgraph.namespaces import PREFIXES
+from goalgraph.query_safety import may_call_a_service
 
 if TYPE_CHECKING:
     from goalgraph.loading import GoalDataset
 
-__all__ = ["Endpoint", "EndpointError", "RemoteDataset", "dataset_graphs", "push", "with_prefixes"]
+__all__ = ["Endpoint", "EndpointError", "RemoteDataset", "check_url", "dataset_graphs", "push", "with_prefixes"]
 
 PASSWORD_ENV = "GOALGRAPH_PASSWORD"
 TOKEN_ENV = "GOALGRAPH_TOKEN"
@@ -56,6 +67,55 @@ _DISCOVERED = ("https://w3id.org/goalgraph/ontology#", "http://www.w3.org/ns/org
 
 class EndpointError(GoalgraphError):
     """An endpoint that is down, refuses, or answers with something that is not SPARQL."""
+
+
+def _without_credentials(url: str) -> str:
+    """`url` with any ``user:password@`` in it masked, for messages."""
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@", r"\1…@", url)
+
+
+def check_url(url: str, role: str = "endpoint") -> str:
+    """`url`, if it is an http or https URL with a host and no credentials in it.
+
+    Parameters
+    ----------
+    url : str
+    role : str
+        What the URL is for, as messages name it ("update endpoint").
+
+    Raises
+    ------
+    EndpointError
+        Naming the URL (credentials masked) and what is wrong with it.
+
+    Examples
+    --------
+    >>> check_url("http://localhost:8890/sparql")
+    'http://localhost:8890/sparql'
+    >>> check_url("file:///etc/passwd")
+    Traceback (most recent call last):
+    ...
+    goalgraph.remote.EndpointError: the endpoint 'file:///etc/passwd' is not an http or https URL
+    """
+    shown = shorten(_without_credentials(url))
+    if any(char.isspace() or unicodedata.category(char) == "Cc" for char in url):
+        raise EndpointError(f"the {role} {shown!r} is not a URL: it has spaces or control characters in it")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 (parsed here: a port that is not a number from 0 to 65535 raises)
+    except ValueError as error:
+        raise EndpointError(f"the {role} {shown!r} is not a URL ({error})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        # urllib would read a file: URL from disk, and its lines would end up in a message.
+        raise EndpointError(f"the {role} {shown!r} is not an http or https URL")
+    if not parts.hostname:
+        raise EndpointError(f"the {role} {shown!r} names no host")
+    if parts.username is not None or parts.password is not None:
+        raise EndpointError(
+            f"the {role} {shown!r} has credentials in it: give the user with --user, "
+            f"and the password in {PASSWORD_ENV} or with --password"
+        )
+    return url
 
 
 @dataclass
@@ -90,6 +150,9 @@ class Endpoint:
     timeout: float = 60.0
     retries: int = 3
 
+    def __post_init__(self) -> None:
+        _check_urls(self.query_url, self.update_url, self.graph_store_url)
+
     @classmethod
     def from_environment(
         cls,
@@ -102,6 +165,7 @@ class Endpoint:
     ) -> Endpoint:
         """An endpoint whose secrets come from the environment (or a prompt), never from arguments."""
         password = os.environ.get(PASSWORD_ENV)
+        _check_urls(query_url, update_url, graph_store_url)  # before asking for a password
         if user and password is None and ask_password is not None:
             password = ask_password(f"password for {user} at {update_url or query_url}")
         return cls(
@@ -114,7 +178,17 @@ class Endpoint:
         )
 
     def _opener(self) -> urllib.request.OpenerDirector:
-        handlers: list[urllib.request.BaseHandler] = []
+        # HTTP and HTTPS alone: not build_opener(), which adds handlers for file:, ftp: and data:
+        # URLs (through a proxy setting too), and follows redirects: a redirected POST arrives as
+        # a GET without its query or update, and the redirect itself may point anywhere.
+        handlers: list[urllib.request.BaseHandler] = [
+            urllib.request.ProxyHandler(),
+            urllib.request.UnknownHandler(),
+            urllib.request.HTTPHandler(),
+            urllib.request.HTTPSHandler(),
+            urllib.request.HTTPDefaultErrorHandler(),
+            urllib.request.HTTPErrorProcessor(),
+        ]
         if self.user and self.password is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in filter(None, (self.query_url, self.update_url, self.graph_store_url)):
@@ -123,7 +197,10 @@ class Endpoint:
                 urllib.request.HTTPDigestAuthHandler(passwords),
                 urllib.request.HTTPBasicAuthHandler(passwords),
             ]
-        return urllib.request.build_opener(*handlers)
+        opener = urllib.request.OpenerDirector()
+        for handler in handlers:
+            opener.add_handler(handler)
+        return opener
 
     def _send(self, request: urllib.request.Request) -> tuple[str, bytes]:
         """Send `request`, retrying transient failures; the answer's media type and body."""
@@ -135,6 +212,8 @@ class Endpoint:
                 with self._opener().open(request, timeout=self.timeout) as response:
                     return response.headers.get_content_type(), response.read()
             except urllib.error.HTTPError as error:
+                if 300 <= error.code < 400:
+                    raise EndpointError(_redirected(where, error)) from None
                 body = error.read().decode("utf-8", errors="replace").strip()
                 if error.code in _TRANSIENT and attempt < self.retries:
                     time.sleep(0.5 * 2**attempt)
@@ -162,6 +241,10 @@ class Endpoint:
         """POST a query (as a form, so long queries fit) and return the answer's type and body."""
         fields = [("query", text)]
         fields += [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+        return self.post_query(fields, accept)
+
+    def post_query(self, fields: Sequence[tuple[str, str]], accept: str) -> tuple[str, bytes]:
+        """POST the form `fields` (``query`` and the protocol's others) to the query endpoint."""
         request = urllib.request.Request(
             self.query_url,
             data=urllib.parse.urlencode(fields).encode(),
@@ -193,6 +276,24 @@ class Endpoint:
         self._send(request)
 
 
+def _check_urls(query_url: str, update_url: str | None, graph_store_url: str | None) -> None:
+    check_url(query_url)
+    if update_url:
+        check_url(update_url, "update endpoint")
+    if graph_store_url:
+        check_url(graph_store_url, "Graph Store Protocol service")
+
+
+def _redirected(where: str, error: urllib.error.HTTPError) -> str:
+    """The message for a redirect: where to, if that is an http(s) URL, for the user to give instead."""
+    target = urllib.parse.urljoin(where, error.headers.get("Location") or "")
+    scheme = urllib.parse.urlsplit(target).scheme.lower()
+    redirect = f"{where} answered HTTP {error.code}, a redirect, which goalgraph does not follow"
+    if scheme in ("http", "https") and target.split("?")[0] != where:
+        return f"{redirect}: give the URL it points to, {shorten(_without_credentials(target.split('?')[0]))}"
+    return f"{redirect} (it points to {'a ' + scheme + ': URL' if scheme else 'nowhere'})"
+
+
 def with_prefixes(query: str) -> str:
     """`query` with a PREFIX declaration for each of goalgraph's prefixes it uses and lacks.
 
@@ -213,16 +314,113 @@ def with_prefixes(query: str) -> str:
 _DECLARED = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)\s*:", re.IGNORECASE)
 
 
-def _term(value: dict[str, str]) -> Node:
-    kind = value["type"]
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if "xml:lang" in value:
-        return Literal(value["value"], lang=value["xml:lang"])
-    datatype = value.get("datatype")
-    return Literal(value["value"], datatype=URIRef(datatype) if datatype else None)
+def _not_sparql(where: str, body: bytes) -> EndpointError:
+    text = body[:120].decode("utf-8", errors="replace")
+    return EndpointError(f"{where} did not answer with SPARQL results: {text!r}")
+
+
+def _parse_json(where: str, body: bytes) -> dict[str, object]:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise _not_sparql(where, body) from None
+    if not isinstance(data, dict):
+        raise EndpointError(f"{where} did not answer with SPARQL results")
+    return data
+
+
+def _term(where: str, value: object) -> Node:
+    """An RDF term of SPARQL's JSON results; EndpointError if it is not one."""
+    if isinstance(value, dict) and isinstance(value.get("value"), str):
+        text, kind = value["value"], value.get("type")
+        lang, datatype = value.get("xml:lang"), value.get("datatype")
+        if kind == "uri":
+            return URIRef(text)
+        if kind == "bnode":
+            return BNode(text)
+        if kind in ("literal", "typed-literal") and isinstance(lang, str | None) and isinstance(datatype, str | None):
+            with contextlib.suppress(ValueError):  # a language tag that is not one
+                if lang:
+                    return Literal(text, lang=lang)
+                return Literal(text, datatype=URIRef(datatype) if datatype else None)
+    raise EndpointError(f"{where} answered a value that is not an RDF term: {shorten(json.dumps(value))}")
+
+
+def _solutions(
+    where: str, data: dict[str, object], required: Sequence[str] = ()
+) -> tuple[list[str], list[dict[str, Node | None]]]:
+    """The variables and rows of SPARQL JSON results, which must have the `required` variables."""
+    head, results = data.get("head"), data.get("results")
+    variables = head.get("vars") if isinstance(head, dict) else None
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if (
+        not isinstance(variables, list)
+        or not all(isinstance(v, str) for v in variables)
+        or not isinstance(bindings, list)
+    ):
+        raise EndpointError(f"{where} answered JSON that is not SPARQL results (no head.vars and results.bindings)")
+    missing = [f"?{name}" for name in required if name not in variables]
+    if missing:
+        raise EndpointError(f"{where} answered without {', '.join(missing)}, which the query selects")
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, dict):
+            raise EndpointError(f"{where} answered a row that is not a JSON object: {shorten(json.dumps(binding))}")
+        rows.append({v: _term(where, binding[v]) if v in binding else None for v in variables})
+    return variables, rows
+
+
+def _count(where: str, rows: list[dict[str, Node | None]]) -> int:
+    """The number a ``SELECT (COUNT(*) AS ?n)`` answered."""
+    counted = rows[0].get("n") if len(rows) == 1 else None
+    number = counted.toPython() if isinstance(counted, Literal) else None
+    if isinstance(number, int) and not isinstance(number, bool):
+        return number
+    raise EndpointError(f"{where} did not answer a COUNT with one number (it sent {len(rows)} row(s))")
+
+
+def _expected_answer(query: str) -> tuple[str, list[str]] | None:
+    """The form of answer `query` asks for ("solutions" and their variables, "boolean", "triples"), if known.
+
+    Oxigraph runs the query on an empty store, in about a millisecond, and says. It would
+    call a SERVICE while doing so, so a query that may hold one is not run; nor can a query
+    that Oxigraph does not read (another store's extensions) be told: None, for both.
+    """
+    if may_call_a_service(query):
+        return None
+    try:
+        result = ox.Store().query(query)
+    except Exception:  # Oxigraph's errors are of several kinds; the endpoint will judge the query
+        return None
+    if isinstance(result, ox.QueryBoolean):
+        return "boolean", []
+    if isinstance(result, ox.QueryTriples):
+        return "triples", []
+    return "solutions", [variable.value for variable in result.variables]
+
+
+#: The forms of answer, as messages name the queries that ask for them.
+_FORM_NAMES = {"solutions": "a SELECT", "boolean": "an ASK", "triples": "a CONSTRUCT or DESCRIBE"}
+
+
+class _EndpointStore(SPARQLStore):
+    """rdflib's SPARQLStore asking through an :class:`Endpoint`, with its URL checks, credentials and retries."""
+
+    def __init__(self, endpoint: Endpoint) -> None:
+        super().__init__(endpoint.query_url, returnFormat="json")
+        self.endpoint = endpoint
+
+    def _query(self, *args: Any, **kwargs: Any) -> Result:
+        query, default_graph = str(args[0] if args else kwargs["query"]), kwargs.get("default_graph")
+        self._queries += 1
+        fields = [("query", query)]
+        if default_graph is not None and not isinstance(default_graph, BNode):
+            fields.append(("default-graph-uri", str(default_graph)))
+        media_type, body = self.endpoint.post_query(fields, self.response_mime_types())
+        try:
+            return Result.parse(io.BytesIO(body), content_type=media_type)
+        except Exception:  # rdflib's parsers raise errors of many kinds
+            raise _not_sparql(self.endpoint.query_url, body) from None
 
 
 class RemoteDataset(Dataset):
@@ -242,8 +440,7 @@ class RemoteDataset(Dataset):
     """
 
     def __init__(self, endpoint: Endpoint, graphs: Sequence[str] | None = None, base: str | None = None) -> None:
-        store = SPARQLStore(endpoint.query_url, returnFormat="json")
-        super().__init__(store=store, default_union=True)
+        super().__init__(store=_EndpointStore(endpoint), default_union=True)
         self.endpoint = endpoint
         self.base = resolve_base(base)
         self.sources: list[object] = []
@@ -255,7 +452,7 @@ class RemoteDataset(Dataset):
             f'STRSTARTS(STR(?{term}), "{namespace}")' for namespace in _DISCOVERED for term in ("p", "o")
         )
         query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({namespaces}) }}"
-        found = sorted(str(row["g"]) for row in self._select(query, graphs=()))
+        found = sorted(str(row["g"]) for row in self._select(query, graphs=()) if isinstance(row["g"], URIRef))
         if not found:
             raise EndpointError(f"{self.endpoint.query_url} holds no goalgraph data (push it first: goalgraph push)")
         return found
@@ -280,7 +477,10 @@ class RemoteDataset(Dataset):
 
         copy = GoalDataset(self.base)
         for graph in self.goal_graphs:
-            expected = self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")[0]["n"]
+            expected = _count(
+                self.endpoint.query_url,
+                self._select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"),
+            )
             _, body = self.endpoint.query(
                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
                 "application/n-triples, text/plain;q=0.9",
@@ -294,26 +494,13 @@ class RemoteDataset(Dataset):
                     f"{self.endpoint.query_url} did not answer a CONSTRUCT with N-Triples ({error})"
                 ) from None
             got = sum(1 for _ in copy.oxigraph.quads_for_pattern(None, None, None, target))
-            if isinstance(expected, Literal) and got < int(expected):
+            if got < expected:
                 raise EndpointError(
-                    f"{self.endpoint.query_url} sent {got:,} of the {int(expected):,} triples of <{graph}>: "
+                    f"{self.endpoint.query_url} sent {got:,} of the {expected:,} triples of <{graph}>: "
                     "a limit on result size? (Virtuoso: raise ResultSetMaxRows in virtuoso.ini)"
                 )
             copy.sources.append(Source(Path(graph), URIRef(graph), None))
         return copy
-
-    def _json(self, body: bytes) -> dict[str, object]:
-        try:
-            data = json.loads(body)
-        except ValueError:
-            raise self._not_sparql(body) from None
-        if not isinstance(data, dict):
-            raise EndpointError(f"{self.endpoint.query_url} did not answer with SPARQL results")
-        return data
-
-    def _not_sparql(self, body: bytes) -> EndpointError:
-        text = body[:120].decode("utf-8", errors="replace")
-        return EndpointError(f"{self.endpoint.query_url} did not answer with SPARQL results: {text!r}")
 
     def answer(
         self, query: str, graphs: Sequence[str] | None = None
@@ -327,31 +514,37 @@ class RemoteDataset(Dataset):
         graphs : sequence of str, optional
             The graphs it sees; :attr:`goal_graphs` by default.
         """
+        text = with_prefixes(query)
+        where = self.endpoint.query_url
+        expected = _expected_answer(text)
+        form, required = expected if expected is not None else (None, [])
         media_type, body = self.endpoint.query(
-            with_prefixes(query),
+            text,
             "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
             self.goal_graphs if graphs is None else graphs,
         )
         if media_type in ("application/n-triples", "text/turtle", "text/plain", "application/rdf+xml"):
+            if form not in (None, "triples"):
+                raise _not_sparql(where, body)
             graph = Graph()
             rdflib_format = {"application/rdf+xml": "xml", "text/turtle": "turtle"}.get(media_type, "nt")
             try:
                 graph.parse(data=body, format=rdflib_format)
             except Exception:  # rdflib's parsers raise errors of many kinds
-                raise self._not_sparql(body) from None
+                raise _not_sparql(where, body) from None
             return [], [], None, graph
-        data = self._json(body)
-        if "boolean" in data:
-            return [], [], bool(data["boolean"]), None
-        head = data.get("head", {})
-        results = data.get("results", {})
-        if not isinstance(head, dict) or not isinstance(results, dict):
-            raise EndpointError(f"{self.endpoint.query_url} answered JSON that is not SPARQL results")
-        variables = [str(v) for v in head.get("vars", [])]
-        rows = [
-            {v: _term(binding[v]) if v in binding else None for v in variables}
-            for binding in results.get("bindings", [])
-        ]
+        data = _parse_json(where, body)
+        if form == "triples":
+            raise EndpointError(f"{where} answered a CONSTRUCT or DESCRIBE query with {media_type}, not RDF")
+        if "boolean" in data or form == "boolean":
+            boolean = data.get("boolean")
+            if form not in (None, "boolean") or not isinstance(boolean, int) or boolean not in (0, 1):
+                # Virtuoso answers an ASK's boolean as true or false; some stores as 1 or 0.
+                raise EndpointError(
+                    f"{where} did not answer {_FORM_NAMES[form or 'boolean']} query as one: {shorten(json.dumps(data))}"
+                )
+            return [], [], bool(boolean), None
+        variables, rows = _solutions(where, data, required)
         return variables, rows, None, None
 
     def source_of(self, graph: object) -> None:
@@ -381,7 +574,8 @@ def push(
     leaves every target either as it was or complete, never half-written, and
     pushing again gives the same result. The Graph Store Protocol is used where the
     endpoint offers it (a PUT, then POSTs, of about 2 MB each); else ``INSERT DATA``
-    in batches of about 500 kB.
+    in batches of about 500 kB. Then the endpoint is asked how many triples the graph
+    holds: a store that answered "200 OK" and kept nothing is found out.
 
     Parameters
     ----------
@@ -398,6 +592,12 @@ def push(
     -------
     list of str
         The graphs written.
+
+    Raises
+    ------
+    EndpointError
+        If the endpoint fails, answers something that is not SPARQL, or holds fewer
+        triples in a graph than were pushed to it.
     """
     note = progress or (lambda _: None)
     merged: dict[str, list[bytes]] = {}
@@ -407,6 +607,8 @@ def push(
         body = b"".join(part if part.endswith(b"\n") or not part else part + b"\n" for part in parts)
         scratch = f"urn:goalgraph:push:{uuid4()}"
         triples = body.count(b"\n")
+        # Each graph's lines are distinct triples; graphs put into one may share some.
+        distinct = triples if len(parts) == 1 else len(set(body.splitlines()))
         note(f"{graph} ({triples:,} triples)")
         try:
             if endpoint.graph_store_url:
@@ -418,10 +620,30 @@ def push(
                     endpoint.update(f"INSERT DATA {{ GRAPH <{scratch}> {{\n{batch}}} }}")
             # MOVE replaces the target whole, in one operation.
             endpoint.update(f"MOVE SILENT GRAPH <{scratch}> TO GRAPH <{graph}>")
+            _check_pushed(endpoint, graph, distinct)
         except BaseException:
             _drop_quietly(endpoint, scratch)
             raise
     return list(merged)
+
+
+def _check_pushed(endpoint: Endpoint, graph: str, triples: int) -> None:
+    """Ask the endpoint how many triples `graph` holds; EndpointError if fewer than `triples`.
+
+    Success codes alone do not show that a store took the data (anything that answers
+    "200 OK" to a POST would pass), and nor does a body: the protocol leaves an update's
+    answer to the store. (More is fine: blank nodes in two batches are two nodes.)
+    """
+    where = endpoint.query_url
+    _, body = endpoint.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", "application/sparql-results+json"
+    )
+    held = _count(where, _solutions(where, _parse_json(where, body), ["n"])[1])
+    if held < triples:
+        raise EndpointError(
+            f"{where} holds {held:,} of the {triples:,} triples pushed to <{graph}>: "
+            f"{endpoint.graph_store_url or endpoint.update_url} did not store them"
+        )
 
 
 def _drop_quietly(endpoint: Endpoint, scratch: str) -> None:

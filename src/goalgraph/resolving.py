@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError
 from goalgraph.namespaces import GG, PREFIXES
-from goalgraph.querying import select
+from goalgraph.querying import bind, execute, query_text, select
 from goalgraph.text import fold
 
 __all__ = [
@@ -128,6 +128,11 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
     if iri is not None:
         if kind != "term" and (iri, RDF.type, None) not in graph:
             raise UnknownReferenceError(f"nothing in the dataset is <{iri}>")
+        if kind in _CLASSES and not _is_a(graph, iri, _CLASSES[kind]):
+            article = "an" if kind == "organisation" else "a"
+            raise UnknownReferenceError(
+                f"<{iri}> is not {article} {kind}; name {article} {kind} by its IRI, identifier or name"
+            )
         return iri
     if kind == "term" and (GG[reference.strip()], None, None) in graph:
         return GG[reference.strip()]  # the usual case, without reading every label
@@ -148,6 +153,10 @@ def resolve(graph: Graph, reference: str, kind: ReferenceKind) -> Node:
     close = [names[n] for n in difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)]
     hint = "; did you mean " + ", ".join(f'"{name}"' for name in close) + "?" if close else ""
     raise UnknownReferenceError(f"no {kind} matches {reference!r}{hint}")
+
+
+def _is_a(graph: Graph, node: URIRef, of_class: URIRef) -> bool:
+    return bool(execute(graph, bind(query_text("instance-of"), {"node": node, "ofClass": of_class})).boolean)
 
 
 def _plural(kind: str) -> str:

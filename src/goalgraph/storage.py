@@ -15,11 +15,22 @@ Readers open the store read-only, so several can share it. Oxigraph does not all
 reader while a writer has the database open, so a lock file keeps the two apart: a
 load waits for nobody and refuses while the store is open elsewhere, and a reader
 refuses while a load is running, each with a message saying so.
+
+A load that is killed (``kill -9``, a crash) or interrupted (Ctrl-C) leaves the store as
+it was before the file it was loading, or with that file loaded in full.
+``goalgraph.json`` is the record of what the store holds: it lists every named graph,
+and is written, atomically, only once a file has loaded in full. A graph the database
+holds and the record does not list is part of an unfinished load (a graph being filled
+in place, or a scratch graph, named under :data:`~goalgraph.loading.SCRATCH_PREFIX`): the
+next process to open the store removes it before anything reads it, a reader taking the
+writer's lock for as long as that takes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import stat
 import time
 import weakref
 from collections.abc import Callable, Iterable
@@ -32,7 +43,17 @@ from rdflib import URIRef
 
 from goalgraph.errors import DataError, GoalgraphError, display_path
 from goalgraph.files import write_atomically
-from goalgraph.loading import GoalDataset, PathLike, Source, _data_error, find_sources, resolve_base
+from goalgraph.inputs import describe, shorten
+from goalgraph.loading import (
+    SCRATCH_PREFIX,
+    GoalDataset,
+    PathLike,
+    Source,
+    _data_error,
+    check_content,
+    find_sources,
+    resolve_base,
+)
 from goalgraph.progress import Progress, ProgressReader
 
 __all__ = ["DATABASE", "STORE_FILE", "StoreError", "is_store", "load_store", "open_store"]
@@ -42,7 +63,11 @@ STORE_FILE = "goalgraph.json"
 #: The Oxigraph database, inside the store folder.
 DATABASE = "oxigraph"
 _LOCK = "goalgraph.lock"
-_VERSION = 1
+#: Version 2 lists the store's graphs ("graphs"). goalgraph before it would load into such a
+#: store without listing what it adds (which a later open would take for leftovers): it refuses 2.
+_VERSION = 2
+#: Version 1 lists no graphs: there, only scratch graphs are known leftovers.
+_READABLE = (1, 2)
 #: Files at least this large are bulk-loaded with a progress bar (into an on-disk store, one
 #: transaction is ten times slower at 100,000 triples); smaller ones load in one transaction.
 BULK_LOAD_BYTES = 1024 * 1024
@@ -54,13 +79,42 @@ class StoreError(GoalgraphError):
     """A store folder that cannot be used: missing, not a store, or in use."""
 
 
+#: What a path that is not a folder is, in messages.
+_NOT_FOLDERS = {
+    stat.S_IFREG: "a file",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def _is_folder(folder: Path) -> bool:
+    """Whether `folder` exists; StoreError if it is not a folder or cannot be looked at (a name too long)."""
+    try:
+        mode = folder.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise StoreError(f"{shorten(display_path(folder))}: {describe(error)}") from None
+    if not stat.S_ISDIR(mode):
+        kind = _NOT_FOLDERS.get(stat.S_IFMT(mode), "not a folder")
+        raise StoreError(
+            f"{shorten(display_path(folder))}: {kind}, not a folder; a store is a folder (goalgraph load --store DIR)"
+        )
+    return True
+
+
 def _lock(folder: Path, *, exclusive: bool) -> IO[bytes] | None:
     """Take the store's lock (shared to read, exclusive to load) or raise StoreError."""
     try:
         import fcntl
     except ImportError:  # not POSIX: Oxigraph's own lock still keeps two writers apart
         return None
-    handle = (folder / _LOCK).open("a+b")
+    try:
+        handle = (folder / _LOCK).open("a+b")
+    except OSError as error:
+        raise StoreError(f"{display_path(folder)}: cannot open the store's lock file ({describe(error)})") from None
     try:
         fcntl.flock(handle, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -79,7 +133,7 @@ def _lock(folder: Path, *, exclusive: bool) -> IO[bytes] | None:
 
 def _read_manifest(folder: Path) -> dict[str, Any]:
     where = display_path(folder)
-    if not folder.is_dir():
+    if not _is_folder(folder):
         raise StoreError(f"{where}: no goalgraph store here (fill one with: goalgraph load --store {where})")
     manifest = folder / STORE_FILE
     if not manifest.is_file():
@@ -88,9 +142,90 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise StoreError(f"{display_path(manifest)}: unreadable ({error})") from None
-    if not isinstance(data, dict) or data.get("goalgraph-store") != _VERSION:
+    if not isinstance(data, dict) or data.get("goalgraph-store") not in _READABLE:
         raise StoreError(f"{display_path(manifest)}: not a goalgraph store description (version {_VERSION})")
+    graphs = data.get("graphs", [])
+    if not isinstance(graphs, list) or not all(isinstance(graph, str) for graph in graphs):
+        raise StoreError(f"{display_path(manifest)}: unreadable (its graphs are not a list of names)")
     return data
+
+
+def _graph_name(graph: ox.NamedNode | ox.BlankNode) -> str:
+    """A named graph as goalgraph.json lists it: its IRI, or ``_:id`` for a blank node."""
+    return graph.value if isinstance(graph, ox.NamedNode) else str(graph)
+
+
+def _leftovers(database: ox.Store, manifest: dict[str, Any]) -> list[ox.NamedNode | ox.BlankNode]:
+    """The graphs in the database that no finished load put there: an interrupted load left them.
+
+    goalgraph.json lists every graph of the store as it stood when its last file had loaded
+    in full, and is written after the database, so a graph it does not list belongs to a
+    load that did not finish. It takes one listing of the graphs, not of their triples.
+    """
+    listed = manifest.get("graphs")
+    committed = set(listed) if listed is not None else None
+    found = []
+    for graph in database.named_graphs():
+        name = _graph_name(graph)
+        if name.startswith(SCRATCH_PREFIX) or (committed is not None and name not in committed):
+            found.append(graph)
+    return found
+
+
+def _remove_leftovers(
+    folder: Path,
+    database: ox.Store,
+    manifest: dict[str, Any],
+    on_cleanup: Callable[[str], None] | None,
+) -> None:
+    """Remove what an interrupted load left in the (writable) database, saying so first: it can take a while."""
+    leftovers = _leftovers(database, manifest)
+    if not leftovers:
+        return
+    if on_cleanup is not None:
+        named = [_graph_name(graph) for graph in leftovers if not _graph_name(graph).startswith(SCRATCH_PREFIX)]
+        partly = f" (partly loaded: {', '.join(named[:3])}{', ...' if len(named) > 3 else ''})" if named else ""
+        on_cleanup(f"{display_path(folder)}: removing {len(leftovers)} graph(s) an interrupted load left{partly}")
+    for graph in leftovers:
+        database.remove_graph(graph)
+    # Into the database's files: left in its write-ahead log, the removals would be replayed
+    # by every read-only open (10 s after half a million triples were removed).
+    database.flush()
+
+
+def _tidy(folder: Path, on_cleanup: Callable[[str], None] | None) -> None:
+    """Remove what an interrupted load left, under the writer's lock, as the next load would."""
+    try:
+        handle = _lock(folder, exclusive=True)
+    except StoreError:
+        raise StoreError(
+            f"{display_path(folder)}: an interrupted load left part of a file in the store, which cannot be "
+            "removed while another process has the store open; stop it, then try again"
+        ) from None
+    try:
+        database = _open_database(folder, read_only=False)
+        _remove_leftovers(folder, database, _read_manifest(folder), on_cleanup)
+        del database  # closed now, so that this process can open it to read
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _open_reading(
+    folder: Path, on_cleanup: Callable[[str], None] | None
+) -> tuple[ox.Store, IO[bytes] | None, dict[str, Any]]:
+    """Open the database read-only, once no graph that an interrupted load left is in it."""
+    for _ in range(2):  # twice: another load could have run, and been killed, in between
+        manifest = _read_manifest(folder)
+        database, handle = _open_locked(folder, read_only=True)
+        if not _leftovers(database, manifest):
+            return database, handle, manifest
+        # A reader cannot write, and must not see them: let go, remove them as a writer, open again.
+        del database
+        if handle is not None:
+            handle.close()
+        _tidy(folder, on_cleanup)
+    raise StoreError(f"{display_path(folder)}: loads keep being interrupted; try again when none is running")
 
 
 def _stored_base(folder: Path, manifest: dict[str, Any], base: str | None) -> str:
@@ -154,8 +289,13 @@ def _keep_lock(dataset: GoalDataset, handle: IO[bytes] | None) -> None:
         weakref.finalize(dataset, handle.close)
 
 
-def open_store(folder: PathLike, *, base: str | None = None) -> GoalDataset:
+def open_store(
+    folder: PathLike, *, base: str | None = None, on_cleanup: Callable[[str], None] | None = None
+) -> GoalDataset:
     """Open a store folder read-only, as a :class:`~goalgraph.loading.GoalDataset`.
+
+    What a killed load left in the store is removed first (see the module's notes),
+    under the writer's lock; that is the only time opening writes.
 
     Parameters
     ----------
@@ -163,6 +303,8 @@ def open_store(folder: PathLike, *, base: str | None = None) -> GoalDataset:
         A folder that :func:`load_store` filled.
     base : str, optional
         Must be the base namespace the store was loaded with, if given.
+    on_cleanup : callable, optional
+        Told, in a sentence, what a killed load left and is being removed.
 
     Returns
     -------
@@ -173,12 +315,12 @@ def open_store(folder: PathLike, *, base: str | None = None) -> GoalDataset:
     ------
     StoreError
         If the folder is missing, is not a goalgraph store, is being loaded, or was
-        loaded with another base namespace.
+        loaded with another base namespace; or a killed load left data in it that
+        cannot be removed now (the store is open elsewhere).
     """
     folder = Path(folder)
-    manifest = _read_manifest(folder)
-    stored_base = _stored_base(folder, manifest, base)
-    database, handle = _open_locked(folder, read_only=True)
+    stored_base = _stored_base(folder, _read_manifest(folder), base)
+    database, handle, manifest = _open_reading(folder, on_cleanup)
     dataset = GoalDataset(stored_base, store=database)
     dataset.sources = [_source(entry) for entry in manifest.get("sources", [])]
     _keep_lock(dataset, handle)
@@ -193,11 +335,13 @@ def load_store(
     base: str | None = None,
     progress: bool | None = None,
     on_source: Callable[[Source, float], None] | None = None,
+    on_cleanup: Callable[[str], None] | None = None,
 ) -> GoalDataset:
     """Load the ontology, the bundled dataset and `paths` into a store folder.
 
     The folder is made if missing. Each file replaces its named graph; graphs of
-    files loaded before and not named now stay.
+    files loaded before and not named now stay. What a killed load left is removed
+    first; an interrupted one (Ctrl-C) removes what it left itself.
 
     Parameters
     ----------
@@ -213,6 +357,8 @@ def load_store(
         Show a progress bar for large files; by default when standard error is a terminal.
     on_source : callable, optional
         Called with each source and the seconds it took, once loaded.
+    on_cleanup : callable, optional
+        Told, in a sentence, what an interrupted load left and is being removed.
 
     Returns
     -------
@@ -222,37 +368,53 @@ def load_store(
     Raises
     ------
     StoreError
-        If the folder is not empty and not a goalgraph store, or is in use.
+        If the folder is not empty and not a goalgraph store, is not a folder, or is in use.
     SourceError, DataError
         As :func:`goalgraph.load`; files loaded before the bad one stay loaded,
         and the bad one's graph is as it was.
     """
     folder = Path(folder)
-    fresh = not (folder / STORE_FILE).exists()
-    if fresh and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise StoreError(
-            f"{display_path(folder)}: not a goalgraph store and not empty; name a new folder for the store"
-        )
+    exists = _is_folder(folder)
+    try:
+        fresh = not (exists and (folder / STORE_FILE).exists())
+        if fresh and exists and any(folder.iterdir()):
+            raise StoreError(
+                f"{display_path(folder)}: not a goalgraph store and not empty; name a new folder for the store"
+            )
+    except OSError as error:
+        raise StoreError(f"{display_path(folder)}: cannot look into the folder ({describe(error)})") from None
     if not fresh:
         manifest = _read_manifest(folder)
         base = _stored_base(folder, manifest, base)
         loaded = {entry["graph"]: entry for entry in manifest.get("sources", [])}
     else:
-        manifest = {"goalgraph-store": _VERSION, "base": resolve_base(base)}
+        manifest = {"goalgraph-store": _VERSION, "base": resolve_base(base), "sources": [], "graphs": []}
         loaded = {}
     sources = find_sources(paths, bundled=bundled, base=base)  # every path checked before anything is written
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = "part of the path is a file" if isinstance(error, NotADirectoryError) else describe(error)
+        raise StoreError(f"{display_path(folder)}: cannot make the store folder ({reason})") from None
     database, handle = _open_locked(folder, read_only=False)
     dataset = GoalDataset(base, store=database)
     _keep_lock(dataset, handle)
 
     def record() -> None:
-        manifest["sources"] = list(loaded.values())
-        write_atomically(folder / STORE_FILE, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        # Written after the database, so that it lists a file, and its graphs, only once it
+        # has loaded in full: any other graph is what an interrupted load left (see _leftovers).
+        described = {
+            **manifest,
+            "goalgraph-store": _VERSION,
+            "sources": list(loaded.values()),
+            "graphs": sorted(_graph_name(graph) for graph in database.named_graphs()),
+        }
+        write_atomically(folder / STORE_FILE, json.dumps(described, indent=2, ensure_ascii=False) + "\n")
+        manifest.update(described)
 
-    if not loaded:
-        record()  # the folder is a goalgraph store from now on, even if the first file fails
     try:
+        _remove_leftovers(folder, database, manifest, on_cleanup)
+        record()  # a goalgraph store from now on, even if the first file fails, that lists its graphs
         for source in sources:
             started = time.perf_counter()
             if source.format is not None and source.path.stat().st_size >= BULK_LOAD_BYTES:
@@ -265,12 +427,18 @@ def load_store(
             if on_source is not None:
                 on_source(source, time.perf_counter() - started)
     except BaseException as error:
-        # Let go of the store and its locks now, not when the error is forgotten: its
-        # traceback would keep the frames that hold the store alive (a caller that goes
-        # on to load again would find the store still locked).
-        del dataset, database
-        if handle is not None:
-            handle.close()
+        try:
+            # Interrupted (Ctrl-C) or failed: what the unfinished file left goes now. If that
+            # fails or is interrupted too, the next open removes it.
+            with contextlib.suppress(Exception):
+                _remove_leftovers(folder, database, manifest, on_cleanup)
+        finally:
+            # Let go of the store and its locks now, not when the error is forgotten: its
+            # traceback would keep the frames that hold the store alive (a caller that goes
+            # on to load again would find the store still locked).
+            del dataset, database
+            if handle is not None:
+                handle.close()
         if isinstance(error, GoalgraphError):  # a message for the user: no traceback needed
             error.__context__ = None  # the parser's error, whose traceback holds the store too
             raise error.with_traceback(None) from None
@@ -286,14 +454,16 @@ def _bulk_load(dataset: GoalDataset, source: Source, progress: bool | None) -> N
     Bulk loading is not one transaction. A new graph is loaded in place and dropped
     if the file turns out bad; a graph that exists is replaced through a scratch
     graph moved over it once the file has loaded (a copy, so slower, but the old
-    content stays whole until the new is).
+    content stays whole until the new is). If the process is killed on the way,
+    neither is in goalgraph.json yet, and the next open removes them.
     """
     store = dataset.oxigraph
     graph = ox.NamedNode(str(source.graph))
     replacing = store.contains_named_graph(graph)
-    target = ox.NamedNode(f"urn:uuid:{uuid4()}") if replacing else graph
+    target = ox.NamedNode(f"{SCRATCH_PREFIX}{uuid4()}") if replacing else graph
     size = source.path.stat().st_size
     try:
+        check_content(source)  # entities in RDF/XML, before Oxigraph expands them
         with source.path.open("rb") as file, Progress(f"loading {source.display}", size, enabled=progress) as bar:
             if source.format in _LINE_BASED:
                 # Whole lines in large blocks: Oxigraph parses a block in parallel, and the bar
@@ -312,7 +482,7 @@ def _bulk_load(dataset: GoalDataset, source: Source, progress: bool | None) -> N
             else:
                 reader = cast(IO[bytes], ProgressReader(file, bar))
                 store.bulk_load(reader, format=source.format, base_iri=dataset.base, to_graph=target)
-    except SyntaxError as error:
+    except (SyntaxError, MemoryError) as error:  # MemoryError: a literal longer than the parser's buffer
         store.remove_graph(target)
         raise _data_error(source, error) from None
     except OSError as error:
@@ -324,4 +494,7 @@ def _bulk_load(dataset: GoalDataset, source: Source, progress: bool | None) -> N
 
 def is_store(folder: PathLike) -> bool:
     """Whether `folder` is a goalgraph store folder."""
-    return (Path(folder) / STORE_FILE).is_file() and (Path(folder) / DATABASE).is_dir()
+    try:
+        return (Path(folder) / STORE_FILE).is_file() and (Path(folder) / DATABASE).is_dir()
+    except OSError:  # a name too long, say: no store there
+        return False

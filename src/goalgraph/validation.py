@@ -1,4 +1,4 @@
-"""Check a goal graph: SHACL shapes, dangling references and cycles in alignment.
+"""Check a goal graph: SHACL shapes, dangling references, cycles in alignment, unsafe IRIs.
 
 Syntax errors are found earlier, when files are loaded (:func:`goalgraph.load`
 raises :class:`~goalgraph.errors.DataError` naming the file and line). What
@@ -23,10 +23,12 @@ from goalgraph.loading import GoalDataset
 from goalgraph.namespaces import PREFIXES
 from goalgraph.querying import select
 from goalgraph.shacl import check_shapes
+from goalgraph.site import PagePathError, page_folder
 
 __all__ = ["Problem", "ValidationReport", "validate"]
 
 Severity = Literal["violation", "warning", "info"]
+Check = Literal["shacl", "dangling", "cycle", "iri"]
 _SEVERITIES: dict[Node, Severity] = {
     SH.Violation: "violation",
     SH.Warning: "warning",
@@ -40,7 +42,7 @@ class Problem:
 
     Attributes
     ----------
-    check : {"shacl", "dangling", "cycle"}
+    check : {"shacl", "dangling", "cycle", "iri"}
         Which check found it.
     message : str
         What is wrong and how to fix it (for SHACL, the shape's message).
@@ -58,7 +60,7 @@ class Problem:
         Only violations make the data invalid.
     """
 
-    check: Literal["shacl", "dangling", "cycle"]
+    check: Check
     message: str
     focus: Node | None = None
     focus_label: str | None = None
@@ -141,7 +143,10 @@ def validate(dataset: GoalDataset) -> ValidationReport:
       organisation or agent that nothing in the dataset describes;
     - **SHACL**: the shapes in ``ontology/shapes.ttl`` (a statement with no
       holder, an alignment with a strength that is not allowed, ...);
-    - **cycles** in alignment: A supports B supports ... supports A.
+    - **cycles** in alignment: A supports B supports ... supports A;
+    - **IRIs** under the base namespace whose path would put the resource's page
+      elsewhere: a ``..`` segment (``%2e%2e`` too), an empty one, an encoded slash,
+      a backslash or a control character (see :func:`goalgraph.site.page_folder`).
 
     Parameters
     ----------
@@ -162,7 +167,7 @@ def validate(dataset: GoalDataset) -> ValidationReport:
     dangling = _dangling_references(dataset)
     reported = {(p.focus, p.path, p.value) for p in dangling}
     shacl = [p for p in _shacl_problems(dataset) if (p.focus, p.path, p.value) not in reported]
-    problems = [*dangling, *shacl, *_cycles(dataset)]
+    problems = [*dangling, *shacl, *_cycles(dataset), *_unsafe_iris(dataset)]
     problems.sort(key=lambda p: (p.source or "", str(p.focus), p.message, str(p.value)))
     return ValidationReport(tuple(problems))
 
@@ -179,7 +184,7 @@ def _source_of(dataset: GoalDataset, node: Node, path: URIRef | None, value: Nod
 
 def _problem(
     dataset: GoalDataset,
-    check: Literal["shacl", "dangling", "cycle"],
+    check: Check,
     message: str,
     focus: Node,
     *,
@@ -260,6 +265,21 @@ def _cycles(dataset: GoalDataset) -> Iterable[Problem]:
             cycle[0],
             source=", ".join(files) or None,
         )
+
+
+def _unsafe_iris(dataset: GoalDataset) -> Iterable[Problem]:
+    """The resources under the base whose page (the IRI's path on a web server) would be elsewhere."""
+    for row in select(dataset, "resources-under-base", base=URIRef(str(dataset.base))):
+        try:
+            page_folder(str(row["resource"]))
+        except PagePathError as error:
+            yield _problem(
+                dataset,
+                "iri",
+                f"the IRI cannot be published: {error.reason}; correct it, so that web servers and the "
+                "static site (goalgraph export --site) find its page where the IRI says",
+                row["resource"],
+            )
 
 
 def _rotate_to_smallest(cycle: list[Node]) -> list[Node]:

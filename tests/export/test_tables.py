@@ -1,9 +1,10 @@
-"""CSV for spreadsheets: two tables, zipped or in a folder, UTF-8 with a BOM for Excel."""
+"""CSV for spreadsheets: two tables, zipped or in a folder, UTF-8 with a BOM for Excel, no formulas."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import goalgraph
 from goalgraph.errors import GoalgraphError
 from goalgraph.export import export, write_export
 from goalgraph.export.formats import FormatError
-from goalgraph.export.tables import SEPARATOR, csv_tables
+from goalgraph.export.tables import SEPARATOR, cell_text, csv_tables
 from goalgraph.loading import GoalDataset
 
 
@@ -92,3 +93,70 @@ def test_a_folder_gets_two_files(bundled: GoalDataset, tmp_path: Path) -> None:
 
 def test_the_same_data_gives_the_same_zip(bundled: GoalDataset) -> None:
     assert export(bundled, "csv") == export(bundled, "csv")
+
+
+# Texts a spreadsheet would run as formulas, and two it would not, by identifier.
+FORMULAS = {
+    "hyperlink": '=HYPERLINK("http://127.0.0.1:1/x","click")',
+    "plus": "+1",
+    "minus": "-2",
+    "at": "@SUM(A1)",
+    "tab": "\tx",
+    "return": "\rx",
+    "nul": "\0x",
+}
+HARMLESS = {
+    "negative": "-10 % færre sager med lang sagsbehandlingstid",  # a plain text that starts with a minus
+    "quoted": "'Tryghed' først",  # starts with the mark itself, and must read back with it
+    "plain": "Kvalitet i sagsbehandlingen = kvalitet",
+}
+_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+@pytest.fixture(scope="module")
+def formulas(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
+    """Statements whose texts, and an alignment whose rationale, look like formulas."""
+    lines = ["@prefix gg: <https://w3id.org/goalgraph/ontology#> .", "@prefix dcterms: <http://purl.org/dc/terms/> ."]
+    for key, text in {**FORMULAS, **HARMLESS}.items():
+        lines.append(
+            f"<https://example.org/{key}> a gg:Purpose ; dcterms:identifier {json.dumps(key)} ; "
+            f"gg:text {json.dumps(text)}@da ; gg:translation {json.dumps(text)}@en ."
+        )
+    rationale = json.dumps(FORMULAS["hyperlink"])
+    lines.append(
+        "<https://example.org/link> a gg:Alignment ; gg:from <https://example.org/plus> ; "
+        f"gg:to <https://example.org/plain> ; gg:kind gg:curated ; gg:rationale {rationale}@en ."
+    )
+    path = tmp_path_factory.mktemp("formulas") / "formulas.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return goalgraph.load([path], bundled=False)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_no_cell_starts_a_formula_and_every_text_reads_back(formulas: GoalDataset, delimiter: str) -> None:
+    tables = csv_tables(formulas, delimiter=delimiter)
+    statements = _read(tables["statements.csv"], delimiter)
+    for table in tables.values():
+        for row in _read(table, delimiter):
+            for column, cell in row.items():
+                assert not cell.startswith(_STARTS), (column, cell)
+    by_key = {cell_text(row["identifier"]): row for row in statements}
+    assert set(by_key) == set(FORMULAS) | set(HARMLESS)
+    for key, text in {**FORMULAS, **HARMLESS}.items():
+        row = by_key[key]
+        assert cell_text(row["text_da"]) == cell_text(row["translation_en"]) == text, key
+    for key, text in FORMULAS.items():
+        assert by_key[key]["text_da"] == "'" + text  # OWASP's neutralising: one quote before it
+    assert by_key["quoted"]["text_da"] == "''Tryghed' først"
+    assert by_key["plain"]["text_da"] == HARMLESS["plain"]
+    (link,) = _read(tables["alignments.csv"], delimiter)
+    assert link["rationale_en"] == "'" + FORMULAS["hyperlink"]
+    assert cell_text(link["rationale_en"]) == FORMULAS["hyperlink"]
+    assert link["from"] == "https://example.org/plus"
+
+
+def test_the_zip_is_neutralised_too(formulas: GoalDataset) -> None:
+    statements = _read(_tables(export(formulas, "csv"))["statements.csv"])
+    texts = {cell_text(row["text_da"]) for row in statements}
+    assert FORMULAS["hyperlink"] in texts
+    assert not any(row["text_da"].startswith(_STARTS) for row in statements)

@@ -1,10 +1,11 @@
-"""write_export: all or nothing, and every format at a larger scale."""
+"""write_export: all or nothing, through links, never onto devices; the format from the suffix; at scale."""
 
 from __future__ import annotations
 
 import csv
 import io
 import os
+import stat
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +15,13 @@ import pytest
 
 import goalgraph
 from goalgraph.errors import GoalgraphError
-from goalgraph.export import FORMATS, export, write_export
+from goalgraph.export import FORMATS, SUFFIXES, FormatError, export, format_for_output, write_export
 from goalgraph.export import turtle as turtle_module
+from goalgraph.export.tables import csv_tables
 from goalgraph.loading import GoalDataset
 from goalgraph.synthetic import synthetic_counts, write_synthetic
 
+from ..test_files import a_character_device
 from .conftest import RDF_FORMATS, parsed
 
 # Formats that need an option to write the bundled data: StratML writes one of its plans.
@@ -95,3 +98,65 @@ def test_a_synthetic_graph_as_tables_and_graphml(synthetic: GoalDataset) -> None
     graph = nx.read_graphml(io.BytesIO(export(synthetic, "graphml")))
     assert graph.number_of_nodes() == statements
     assert graph.number_of_edges() == counts.stated + counts.curated
+
+
+def test_a_fifo_among_the_tables_is_refused_before_anything_is_written(bundled: GoalDataset, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "alignments.csv")
+    with pytest.raises(GoalgraphError, match=r"alignments\.csv: a FIFO \(named pipe\), not a regular file"):
+        write_export(bundled, "csv", tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["alignments.csv"]  # no statements.csv either
+    assert stat.S_ISFIFO((tmp_path / "alignments.csv").lstat().st_mode)
+
+
+def test_a_link_to_a_folder_of_tables_and_a_link_among_them(bundled: GoalDataset, tmp_path: Path) -> None:
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "kept.csv").write_text("old")
+    (tmp_path / "tables" / "statements.csv").symlink_to("../kept.csv")
+    (tmp_path / "link").symlink_to("tables")
+    assert write_export(bundled, "csv", tmp_path / "link") == tmp_path / "link"
+    assert (tmp_path / "tables" / "statements.csv").is_symlink()
+    assert (tmp_path / "kept.csv").read_bytes() == csv_tables(bundled)["statements.csv"]
+    assert (tmp_path / "tables" / "alignments.csv").read_bytes() == csv_tables(bundled)["alignments.csv"]
+
+
+def test_a_device_is_refused_before_the_export_is_made(
+    bundled: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    device = a_character_device(tmp_path)
+
+    def never(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the export was made for a file that cannot be written")
+
+    monkeypatch.setattr(turtle_module, "turtle", never)
+    with pytest.raises(GoalgraphError, match="a character device, not a regular file"):
+        write_export(bundled, "turtle", device)
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("goals.ttl", "turtle"), ("GOALS.JSONLD", "jsonld"), ("goals.owl", "rdfxml"), ("tables.zip", "csv")],
+)
+def test_the_suffix_names_the_format(name: str, expected: str) -> None:
+    assert format_for_output(name).name == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("a.csv", "csv writes two tables: -o FILE.zip, or --format csv -o FOLDER"),
+        ("goals.xml", ".xml could be --format stratml or --format archimate"),
+        ("goals.txt", ""),
+        ("goals", ""),
+    ],
+)
+def test_a_suffix_that_names_no_format_is_refused(name: str, hint: str) -> None:
+    with pytest.raises(FormatError) as raised:
+        format_for_output(name)
+    message = str(raised.value)
+    assert message.startswith(f"{name}: the suffix says no format (")
+    for suffix in SUFFIXES:
+        assert suffix in message
+    assert hint in message
+    assert message.endswith("; or give --format")
+    assert raised.value.exit_code == 2

@@ -150,7 +150,7 @@ def test_service_description(server: Server) -> None:
     ("params", "message"),
     [
         ({"update": "INSERT DATA { <a:a> <a:b> <a:c> }"}, "SPARQL Update is not allowed"),
-        ({"query": "INSERT DATA { <a:a> <a:b> <a:c> }"}, "INSERT is an update"),
+        ({"query": "INSERT DATA { <a:a> <a:b> <a:c> }"}, "INSERT DATA is an update"),
         ({"query": "LOAD <http://example.org/data.ttl>"}, "LOAD is an update"),
         ({"query": "DROP ALL"}, "DROP is an update"),
         (
@@ -166,7 +166,7 @@ def test_service_description(server: Server) -> None:
             "is not a graph of this dataset",
         ),
         ({"query": "SELECT * WHERE { ?s ?p }"}, "the query is not valid SPARQL"),
-        ({"query": "HELLO"}, "not a SPARQL query"),
+        ({"query": "HELLO"}, "the query is not valid SPARQL"),
     ],
 )
 def test_refused_queries(server: Server, params: dict[str, str], message: str) -> None:

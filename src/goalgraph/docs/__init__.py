@@ -18,6 +18,7 @@ from rdflib import Graph, URIRef
 
 from goalgraph.errors import GoalgraphError, SourceError, display_path
 from goalgraph.files import write_atomically
+from goalgraph.inputs import check_path
 from goalgraph.loading import FORMATS, GoalDataset, Source, load
 
 __all__ = ["build_docs", "write_docs"]
@@ -32,8 +33,7 @@ def _ontology_graph(ontology: Graph | str | os.PathLike[str] | None) -> Graph:
     if isinstance(ontology, Graph):
         return ontology
     path = Path(ontology)
-    if not path.is_file():
-        raise SourceError(f"{ontology}: no such file")
+    check_path(path, folder=False, missing="no such file")  # a pipe, device or over-long name: one message
     rdf_format = FORMATS.get(path.suffix.lower())
     if rdf_format is None:
         raise SourceError(f"{ontology}: cannot tell the RDF format from the suffix {path.suffix!r}")

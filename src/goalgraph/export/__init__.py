@@ -22,16 +22,27 @@ from __future__ import annotations
 
 from goalgraph.export.context import CONTEXT_URL
 from goalgraph.export.exporting import export, write_export
-from goalgraph.export.formats import DOWNLOADS, FORMATS, ExportFormat, FormatError, export_format, format_for_path
+from goalgraph.export.formats import (
+    DOWNLOADS,
+    FORMATS,
+    SUFFIXES,
+    ExportFormat,
+    FormatError,
+    export_format,
+    format_for_output,
+    format_for_path,
+)
 
 __all__ = [
     "CONTEXT_URL",
     "DOWNLOADS",
     "FORMATS",
+    "SUFFIXES",
     "ExportFormat",
     "FormatError",
     "export",
     "export_format",
+    "format_for_output",
     "format_for_path",
     "write_export",
 ]

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.export.formats import export_format
-from goalgraph.files import write_atomically
+from goalgraph.files import output_target, write_atomically
 
 __all__ = ["export", "write_export"]
 
@@ -60,10 +60,10 @@ def write_export(graph: Graph, format: str, path: str | os.PathLike[str], **opti
 
     The whole export is made before anything is written, and written through a
     temporary file (:func:`~goalgraph.files.write_atomically`), so a failure at any
-    point leaves no partial file, and an existing file as it was. For ``csv``,
-    `path` may name an existing folder: ``statements.csv`` and ``alignments.csv``
-    are written into it (each file whole; both made before either is written)
-    instead of a zip.
+    point leaves no partial file, and an existing file as it was; a symbolic link
+    is written through to its target. For ``csv``, `path` may name an existing
+    folder: ``statements.csv`` and ``alignments.csv`` are written into it (each
+    file whole; both made before either is written) instead of a zip.
 
     Parameters
     ----------
@@ -84,8 +84,9 @@ def write_export(graph: Graph, format: str, path: str | os.PathLike[str], **opti
     Raises
     ------
     GoalgraphError
-        If the folder to write in does not exist or cannot be written, or as
-        :func:`export` raises.
+        If the folder to write in does not exist or cannot be written, if `path`
+        (or, for a folder, a table's file in it) is a device, a FIFO, a socket or a
+        folder, checked before the export is made; or as :func:`export` raises.
 
     Examples
     --------
@@ -100,13 +101,19 @@ def write_export(graph: Graph, format: str, path: str | os.PathLike[str], **opti
     chosen.check_options(options)
     target = Path(path)
     if chosen.name == "csv" and target.is_dir():
-        from goalgraph.export.tables import csv_tables
+        from goalgraph.export.tables import TABLES, csv_tables
 
+        # Both files checked (not a FIFO, a device...) before either is written.
+        for name in TABLES:
+            output_target(target / name)
         tables = csv_tables(graph, **options)
         for name, content in tables.items():
             write_atomically(target / name, content)
         return target
-    # Fail before the work, not after it, when there is nowhere to put the result.
-    if not target.parent.is_dir():
-        raise GoalgraphError(f"{display_path(target)}: cannot write here (no folder {display_path(target.parent)})")
+    # Fail before the work, not after it, when there is nowhere to put the result
+    # (or it is a device, a FIFO or a folder, which write_atomically refuses).
+    final = output_target(target)
+    if not final.parent.is_dir():
+        shown = f"{target} (a link to {display_path(final)})" if target.is_symlink() else display_path(target)
+        raise GoalgraphError(f"{shown}: cannot write here (no folder {display_path(final.parent)})")
     return write_atomically(target, chosen.write(graph, **options))

@@ -12,7 +12,16 @@ from typing import Any, cast
 from goalgraph.errors import GoalgraphError
 from goalgraph.memory import paused_gc
 
-__all__ = ["DOWNLOADS", "FORMATS", "ExportFormat", "FormatError", "export_format", "format_for_path"]
+__all__ = [
+    "DOWNLOADS",
+    "FORMATS",
+    "SUFFIXES",
+    "ExportFormat",
+    "FormatError",
+    "export_format",
+    "format_for_output",
+    "format_for_path",
+]
 
 
 class FormatError(GoalgraphError):
@@ -152,6 +161,16 @@ _OTHER_SUFFIXES = {
     ".owl": "rdfxml",
 }
 
+#: Every file name suffix that names a format (lower case), and that format's name.
+#: Not ``.xml``, which could be StratML or ArchiMate.
+SUFFIXES: Mapping[str, str] = MappingProxyType({**{f.suffix: f.name for f in DOWNLOADS}, **_OTHER_SUFFIXES})
+
+# Why a suffix that looks like a format's names none, said with the refusal.
+_SUFFIX_HINTS = {
+    ".csv": "csv writes two tables: -o FILE.zip, or --format csv -o FOLDER for the two files",
+    ".xml": ".xml could be --format stratml or --format archimate",
+}
+
 
 def export_format(name: str) -> ExportFormat:
     """The export format called `name` (case does not matter).
@@ -182,9 +201,32 @@ def format_for_path(path: str | PurePath) -> ExportFormat | None:
     >>> format_for_path("goals.txt") is None
     True
     """
-    suffix = PurePath(path).suffix.lower()
-    for found in DOWNLOADS:  # not StratML or ArchiMate: .xml could be either
-        if found.suffix == suffix:
-            return found
-    name = _OTHER_SUFFIXES.get(suffix)
+    name = SUFFIXES.get(PurePath(path).suffix.lower())
     return None if name is None else FORMATS[name]
+
+
+def format_for_output(path: str | PurePath) -> ExportFormat:
+    """The format a file name's suffix names, for writing there without a format given.
+
+    Raises
+    ------
+    FormatError
+        If the suffix names no format (or there is none), listing those that do:
+        a file is never written in a format its name does not say.
+
+    Examples
+    --------
+    >>> format_for_output("out/goals.nq").name
+    'nquads'
+    >>> format_for_output("tables.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    goalgraph.export.formats.FormatError: tables.csv: the suffix says no format (.graphml, ...); csv writes ...
+    """
+    found = format_for_path(path)
+    if found is None:
+        suffix = PurePath(path).suffix.lower()
+        hint = f"; {_SUFFIX_HINTS[suffix]}" if suffix in _SUFFIX_HINTS else ""
+        known = ", ".join(sorted(SUFFIXES))
+        raise FormatError(f"{path}: the suffix says no format ({known}){hint}; or give --format")
+    return found

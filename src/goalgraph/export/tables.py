@@ -26,6 +26,14 @@ and garbles æ, ø and å; with one it reads UTF-8, and LibreOffice, Numbers, pa
 leaves the mark out. The delimiter is a comma; Excel set up for Danish expects
 ``;`` when a file is opened by double-clicking, so ``delimiter=";"`` is offered
 (Data › From Text/CSV reads either).
+
+**Formulas**: Excel, LibreOffice and Google Sheets run a cell that starts with
+``=``, ``+``, ``-`` or ``@`` as a formula (``=HYPERLINK(...)``), and the data's texts
+come from anyone's files. A cell that starts with one of those, a tab, a carriage
+return or a NUL (OWASP's and ASVS's list) is written with a ``'`` before it, which
+spreadsheets take as "this is text" and do not show; so is a cell that starts with
+``'`` itself, so that removing one leading ``'`` (:func:`cell_text`) always gives
+the text back: ``-5 %`` is written ``'-5 %`` and reads back as ``-5 %``.
 """
 
 from __future__ import annotations
@@ -46,8 +54,10 @@ __all__ = [
     "SEPARATOR",
     "TABLES",
     "alignment_rows",
+    "cell_text",
     "csv_tables",
     "csv_zip",
+    "neutralise",
     "statement_rows",
 ]
 
@@ -62,6 +72,35 @@ _LANGUAGES = ("da", "en")
 
 # A row of a table: column → cell.
 Row = dict[str, str]
+
+# What a cell that a spreadsheet would run as a formula starts with; and the mark
+# that makes it text, which a cell starting with the mark gets too, to read back.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+_TEXT_MARK = "'"
+
+
+def neutralise(text: str) -> str:
+    """`text` as a cell that no spreadsheet runs as a formula (see the module).
+
+    Examples
+    --------
+    >>> print(neutralise('=HYPERLINK("http://example.org","click")'))
+    '=HYPERLINK("http://example.org","click")
+    >>> neutralise("Kvalitet i sagsbehandlingen")
+    'Kvalitet i sagsbehandlingen'
+    """
+    return _TEXT_MARK + text if text.startswith((*_FORMULA_STARTS, _TEXT_MARK)) else text
+
+
+def cell_text(cell: str) -> str:
+    """The text a cell of these tables holds: the cell less the ``'`` :func:`neutralise` adds.
+
+    Examples
+    --------
+    >>> cell_text("'-5 %"), cell_text("''quoted'"), cell_text("plain")
+    ('-5 %', "'quoted'", 'plain')
+    """
+    return cell.removeprefix(_TEXT_MARK)
 
 
 def _pivot(rows: Iterable[Mapping[str, Node | None]], key: str) -> dict[Node, dict[str, list[Node]]]:
@@ -271,7 +310,7 @@ def _csv(header: list[str], rows: list[Row], *, bom: bool, delimiter: str) -> by
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([row[column] for column in header] for row in rows)
+    writer.writerows([neutralise(row[column]) for column in header] for row in rows)
     return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 

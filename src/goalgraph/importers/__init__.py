@@ -23,6 +23,7 @@ from typing import cast
 from rdflib import Graph
 
 from goalgraph.errors import SourceError
+from goalgraph.inputs import check_path
 
 __all__ = ["IMPORTERS", "Importer", "import_file", "importer", "importer_for_path"]
 
@@ -138,15 +139,15 @@ def import_file(path: str | Path, format: str | None = None, *, base: str | None
     Raises
     ------
     SourceError
-        If the file does not exist or its format cannot be told.
+        If the file does not exist, is not a regular file (a named pipe, a device:
+        nothing is opened) or its format cannot be told.
     goalgraph.errors.DataError
         If the file is not valid in its format.
     """
     from goalgraph.loading import resolve_base
 
     path = Path(path)
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+    check_path(path, folder=False, missing="no such file")  # before the format is sniffed: a pipe would block
     chosen = importer(format) if format else importer_for_path(path)
     if chosen is None:
         raise SourceError(f"{path}: cannot tell its format; name it: {', '.join(IMPORTERS)}")

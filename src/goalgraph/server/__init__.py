@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from goalgraph.loading import GoalDataset
 from goalgraph.server.app import ServerSettings, create_app
 
@@ -14,7 +16,12 @@ __all__ = ["ServerSettings", "create_app", "serve"]
 
 
 def serve(
-    dataset: GoalDataset, *, host: str = "127.0.0.1", port: int = 8000, settings: ServerSettings | None = None
+    dataset: GoalDataset,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    settings: ServerSettings | None = None,
+    on_listening: Callable[[str], None] | None = None,
 ) -> None:
     """Serve `dataset` with uvicorn until interrupted.
 
@@ -24,8 +31,28 @@ def serve(
     host : str
         The address to listen on; loopback unless told otherwise.
     port : int
+        The port; 0 for any free one.
     settings : ServerSettings, optional
+    on_listening : callable, optional
+        Called with the server's URL once its socket is bound, before it starts.
+
+    Raises
+    ------
+    goalgraph.errors.GoalgraphError
+        If the address is in use or cannot be listened on; nothing has started then.
     """
     import uvicorn
 
-    uvicorn.run(create_app(dataset, settings), host=host, port=port, log_level="warning")
+    from goalgraph.server.listening import MAX_HEAD_BYTES, BoundedHeadProtocol, listen
+
+    bound = listen(host, port)
+    if on_listening is not None:
+        shown = f"[{host}]" if ":" in host else host
+        on_listening(f"http://{shown}:{bound.getsockname()[1]}/")
+    config = uvicorn.Config(
+        create_app(dataset, settings),
+        log_level="warning",
+        http=BoundedHeadProtocol,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+    )
+    uvicorn.Server(config).run(sockets=[bound])

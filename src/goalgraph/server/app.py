@@ -25,6 +25,7 @@ Routes:
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Callable
@@ -45,20 +46,22 @@ from goalgraph import __version__
 from goalgraph.errors import GoalgraphError
 from goalgraph.export import DOWNLOADS, export
 from goalgraph.loading import GoalDataset
-from goalgraph.named_queries import find_query, named_queries
+from goalgraph.named_queries import named_queries
 from goalgraph.namespaces import ONTOLOGY_IRI
+from goalgraph.query_safety import RefusedQueryError
 from goalgraph.querying import bind, query_text
 from goalgraph.resolving import resolve
 from goalgraph.server.pages import home_page, query_page, resource_page
 from goalgraph.server.pool import (
+    FormNotAcceptableError,
     QueryFailedError,
+    QueryMemoryError,
     QueryPool,
     QueryTimeoutError,
     ResultTooLargeError,
     default_workers,
 )
 from goalgraph.server.protocol import GRAPH_TYPES, RESULT_TYPES, NotAcceptableError, choose_media_type
-from goalgraph.server.safety import RefusedQueryError, check_query
 
 __all__ = ["ServerSettings", "create_app"]
 
@@ -79,12 +82,19 @@ class ServerSettings:
         The largest query accepted.
     max_result_bytes : int
         The largest result sent.
+    max_memory_bytes : int or None
+        The most memory a query worker may take; a query that needs more is stopped.
+    isolate_network : bool
+        Cut the query workers off from the network (Linux), a second guard behind
+        the refusal of SERVICE.
     """
 
     timeout: float = 10.0
     workers: int = default_workers()
     max_request_bytes: int = 1_000_000
     max_result_bytes: int = 50_000_000
+    max_memory_bytes: int | None = 2 * 2**30
+    isolate_network: bool = True
 
 
 def _error(status: int, message: str) -> PlainTextResponse:
@@ -142,29 +152,49 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
                 workers=settings.workers,
                 timeout=settings.timeout,
                 max_bytes=settings.max_result_bytes,
+                graphs=graphs,
+                memory_bytes=settings.max_memory_bytes,
+                isolate_network=settings.isolate_network,
             )
             await pool.start()
             state["pool"] = pool
+            if settings.isolate_network and not pool.network_isolated:
+                logging.getLogger("goalgraph.server").warning(
+                    "goalgraph: this system does not let the query workers be cut off from the network; "
+                    "SERVICE is still refused by the query check"
+                )
             yield
         finally:
             if "pool" in state:
                 await state.pop("pool").stop()
             shutil.rmtree(folder, ignore_errors=True)
 
-    async def answer(request: Request, query: str) -> Response:
+    async def answer(request: Request, query: str, *, check: bool = True) -> Response:
+        """Check and run `query`, answering in the format the client asked for.
+
+        The query's form is known once it has run (a check parses only queries that
+        could call out), so both kinds of format are negotiated up front.
+        """
+        chosen: dict[str, str | None] = {}
+        refusals: dict[str, str] = {}
+        for kind, offered in (("results", RESULT_TYPES), ("graph", GRAPH_TYPES)):
+            try:
+                chosen[kind] = _negotiate(request, offered)
+            except NotAcceptableError as error:
+                chosen[kind], refusals[kind] = None, str(error)
+        if not any(chosen.values()):
+            return _error(406, refusals["results"])
         try:
-            checked = check_query(query, graphs)
-            offered = RESULT_TYPES if checked.form in ("SELECT", "ASK") else GRAPH_TYPES
-            media_type = _negotiate(request, offered)
+            body, media_type = await state["pool"].run(
+                query, result_type=chosen["results"], graph_type=chosen["graph"], check=check
+            )
         except RefusedQueryError as error:
             return _error(400, str(error))
-        except NotAcceptableError as error:
-            return _error(406, str(error))
-        try:
-            body = await state["pool"].run(query, media_type, union=not checked.names_graphs)
+        except FormNotAcceptableError as error:
+            return _error(406, refusals[error.kind])
         except SyntaxError as error:
             return _error(400, f"the query is not valid SPARQL: {error}")
-        except QueryTimeoutError as error:
+        except (QueryTimeoutError, QueryMemoryError) as error:
             return _error(503, str(error))
         except ResultTooLargeError as error:
             return _error(413, str(error))
@@ -175,6 +205,10 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            declared = request.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > settings.max_request_bytes:
+                # Refused on the declared size, unread: the server drops what follows.
+                return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
             body = await _read_body(request, settings.max_request_bytes)
             if body is None:
                 return _error(413, f"the request is larger than {settings.max_request_bytes:,} bytes")
@@ -198,7 +232,7 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
                 return _error(400, "SPARQL Update is not allowed: this endpoint is read-only")
             query = request.query_params.get("query", "")
             if len(query.encode()) > settings.max_request_bytes:
-                return _error(413, f"the query is larger than {settings.max_request_bytes:,} bytes")
+                return _error(414, f"the query is larger than {settings.max_request_bytes:,} bytes; POST a long query")
         if not query.strip():
             if request.method == "POST":
                 return _error(400, "no query: give the query parameter, or the query as the body")
@@ -208,8 +242,9 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
     async def named(request: Request) -> Response:
         name = request.path_params["name"]
         try:
-            chosen = find_query(name)
-            if chosen.name not in named_queries():
+            # Only the shipped queries: a name is never read as a path on the server.
+            chosen = named_queries().get(name)
+            if chosen is None:
                 raise GoalgraphError(f"no query named {name!r}")
             params = {k: v for k, v in request.query_params.items() if k != "format"}
             bindings = {}
@@ -223,7 +258,8 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
             text = bind(chosen.text, bindings)
         except GoalgraphError as error:
             return _error(404 if "no query named" in str(error) else 400, str(error))
-        return await answer(request, text)
+        # A shipped query (tested to pass the check) with BINDs of escaped terms: nothing to check.
+        return await answer(request, text, check=False)
 
     made: dict[str, bytes] = {}
 
@@ -303,8 +339,9 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         return await answer_with(request, describe, media_type)
 
     async def answer_with(request: Request, query: str, media_type: str) -> Response:
+        """Run goalgraph's own CONSTRUCT `query` (no check needed) and answer in `media_type`."""
         try:
-            body = await state["pool"].run(query, media_type)
+            body, _ = await state["pool"].run(query, graph_type=media_type, check=False)
         except (SyntaxError, QueryFailedError, QueryTimeoutError, ResultTooLargeError) as error:
             return _error(500, str(error))
         return Response(body, media_type=media_type, headers={"Vary": "Accept"})

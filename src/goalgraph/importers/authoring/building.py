@@ -425,11 +425,11 @@ class _Builder:
 
     def resolve(self, item: Item, key: str, value: str, *, absolute: bool = False) -> URIRef:
         if _NOT_IN_IRI.search(value):
-            raise item.error(key, f'{value!r} is not an IRI: it has a space or one of <>"{{}}|\\^`')
+            raise item.error(key, f'{_shown(value)} is not an IRI: it has a space or one of <>"{{}}|\\^`')
         if _SCHEME.match(value):
             return URIRef(value)
         if absolute:
-            raise item.error(key, f"{value!r} is not an absolute IRI such as https://example.org/")
+            raise item.error(key, f"{_shown(value)} is not an absolute IRI such as https://example.org/")
         return URIRef(urljoin(self.base, value))
 
     def reference(self, item: Item, key: str, *, kinds: tuple[str, ...] = ("plans", "statements")) -> URIRef:
@@ -454,9 +454,11 @@ class _Builder:
         if entry is not None:
             if entry.section not in kinds:
                 wanted = " or ".join(_ENTRY[k] for k in kinds) if kinds else "an organisation, agent or document"
-                raise item.error(key, f"{value!r} is the identifier of a {_ENTRY[entry.section]}, not of a {wanted}")
+                raise item.error(
+                    key, f"{_shown(value)} is the identifier of a {_ENTRY[entry.section]}, not of a {wanted}"
+                )
             if entry.iri is None:
-                raise item.error(key, f"{value!r} is a {_ENTRY[entry.section]} that cannot be named here")
+                raise item.error(key, f"{_shown(value)} is a {_ENTRY[entry.section]} that cannot be named here")
             return entry.iri
         if "/" not in value and ":" not in value and value != value.lower():
             raise item.error(key, _dangling(value))
@@ -576,20 +578,30 @@ def _graph(triples: Iterable[Triple]) -> Graph:
     return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
+#: How much of a value a message quotes, in characters: a long text is cut, so the message stays readable.
+_QUOTED = 80
+
+
 def _shown(value: Any) -> str:
-    """A value as a message quotes it."""
+    """A value as a message quotes it (a long text cut short, with its length).
+
+    >>> _shown("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' (1,000 characters)"
+    """
     if value is None:
         return "nothing"
     if isinstance(value, Item):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, str) and len(value) > _QUOTED:
+        return f"{value[:_QUOTED] + '…'!r} ({len(value):,} characters)"
     return repr(value.isoformat() if isinstance(value, date) else value)
 
 
 def _dangling(value: str) -> str:
     """The message for an identifier this file does not define, naming the bundled IRI if there is one."""
-    message = f"{value!r} is not an identifier in this file (identifiers name things of the same file only)"
+    message = f"{_shown(value)} is not an identifier in this file (identifiers name things of the same file only)"
     from goalgraph.importers.authoring.bundled import bundled_identifier
 
     found = bundled_identifier(value)
