@@ -106,7 +106,7 @@ def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "kind"),
     [
-        (lambda path: os.mkfifo(path), "a FIFO"),
+        (lambda path: os.mkfifo(path), "a named pipe"),
         (lambda path: path.mkdir(), "a folder"),
     ],
     ids=["fifo", "folder"],

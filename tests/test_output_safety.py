@@ -59,7 +59,7 @@ def test_export_refuses_a_device_and_a_fifo_and_leaves_them(tmp_path: Path) -> N
     device = a_character_device(tmp_path)
     fifo = tmp_path / "pipe.ttl"
     os.mkfifo(fifo)
-    for target, kind in ((device, "a character device"), (fifo, "a FIFO (named pipe)")):
+    for target, kind in ((device, "a character device"), (fifo, "a named pipe (FIFO)")):
         result = goalgraph("export", "--no-bundled", "--format", "turtle", "-o", target)
         assert result.returncode == 1, result.stderr
         assert result.stderr == f"goalgraph: {target}: {kind}, not a regular file: give the path of a file to write\n"

@@ -9,8 +9,9 @@ import tempfile
 from pathlib import Path
 
 from goalgraph.errors import GoalgraphError, display_path
+from goalgraph.inputs import file_kind
 
-__all__ = ["output_target", "write_atomically"]
+__all__ = ["output_target", "shown_target", "write_atomically"]
 
 
 def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path:
@@ -46,7 +47,7 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise GoalgraphError(f"{_shown(given, target)}: cannot write here ({error.strerror})") from None
+        raise GoalgraphError(f"{shown_target(given, target)}: cannot write here ({error.strerror})") from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -56,19 +57,9 @@ def write_atomically(path: str | os.PathLike[str], content: str | bytes) -> Path
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise GoalgraphError(f"{_shown(given, target)}: cannot write ({error.strerror})") from None
+            raise GoalgraphError(f"{shown_target(given, target)}: cannot write ({error.strerror})") from None
         raise
     return given
-
-
-# What each kind of file that is not a regular one is called in messages.
-_NOT_FILES = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFIFO: "a FIFO (named pipe)",
-    stat.S_IFSOCK: "a socket",
-}
 
 
 def output_target(path: str | os.PathLike[str]) -> Path:
@@ -110,14 +101,16 @@ def output_target(path: str | os.PathLike[str]) -> Path:
         mode = stat.S_IFLNK
     if stat.S_ISLNK(mode):
         raise GoalgraphError(f"{os.fspath(given)}: a loop of symbolic links: point the link at a file")
-    kind = _NOT_FILES.get(stat.S_IFMT(mode))
-    if kind is not None:
-        raise GoalgraphError(f"{_shown(given, target)}: {kind}, not a regular file: give the path of a file to write")
+    if not stat.S_ISREG(mode):
+        kind = file_kind(mode)
+        raise GoalgraphError(
+            f"{shown_target(given, target)}: {kind}, not a regular file: give the path of a file to write"
+        )
     return target
 
 
-def _shown(given: Path, target: Path) -> str:
-    """The path for a message: as given and where it leads, if it is a link."""
+def shown_target(given: Path, target: Path) -> str:
+    """A path to write, for a message: as given and where it leads, if it is a link."""
     return f"{given} (a link to {display_path(target)})" if given.is_symlink() else display_path(target)
 
 

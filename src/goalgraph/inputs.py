@@ -18,18 +18,32 @@ from pathlib import Path
 
 from goalgraph.errors import GoalgraphError, SourceError
 
-__all__ = ["check_path", "describe", "shorten"]
+__all__ = ["check_path", "describe", "file_kind", "shorten"]
 
 #: What a path is shown as at most, in characters: a name too long for the system is
 #: shortened in the middle, so the message stays one readable line.
 _SHOWN = 120
 
+#: What each kind of file is called in messages, by its type in ``st_mode``.
 _KINDS = {
+    stat.S_IFREG: "a file",
+    stat.S_IFDIR: "a folder",
     stat.S_IFIFO: "a named pipe (FIFO)",
     stat.S_IFSOCK: "a socket",
     stat.S_IFCHR: "a character device",
     stat.S_IFBLK: "a block device",
 }
+
+
+def file_kind(mode: int) -> str:
+    """What a file of `mode` (from ``stat``) is, as messages say it.
+
+    Examples
+    --------
+    >>> file_kind(os.stat("/dev/null").st_mode)
+    'a character device'
+    """
+    return _KINDS.get(stat.S_IFMT(mode), "a special file")
 
 
 def shorten(path: str | os.PathLike[str]) -> str:
@@ -136,6 +150,6 @@ def check_path(
         if folder:
             return True
         raise error(f"{shorten(path)}: a folder, not a file")
-    kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    kind = file_kind(mode)
     accepted = "regular files and folders" if folder else "regular files"
     raise error(f"{shorten(path)}: {kind}; goalgraph reads {accepted} only (a pipe would make it wait for ever)")

@@ -43,7 +43,7 @@ from rdflib import URIRef
 
 from goalgraph.errors import DataError, GoalgraphError, display_path
 from goalgraph.files import write_atomically
-from goalgraph.inputs import describe, shorten
+from goalgraph.inputs import describe, file_kind, shorten
 from goalgraph.loading import (
     SCRATCH_PREFIX,
     GoalDataset,
@@ -79,16 +79,6 @@ class StoreError(GoalgraphError):
     """A store folder that cannot be used: missing, not a store, or in use."""
 
 
-#: What a path that is not a folder is, in messages.
-_NOT_FOLDERS = {
-    stat.S_IFREG: "a file",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-}
-
-
 def _is_folder(folder: Path) -> bool:
     """Whether `folder` exists; StoreError if it is not a folder or cannot be looked at (a name too long)."""
     try:
@@ -98,10 +88,8 @@ def _is_folder(folder: Path) -> bool:
     except OSError as error:
         raise StoreError(f"{shorten(display_path(folder))}: {describe(error)}") from None
     if not stat.S_ISDIR(mode):
-        kind = _NOT_FOLDERS.get(stat.S_IFMT(mode), "not a folder")
-        raise StoreError(
-            f"{shorten(display_path(folder))}: {kind}, not a folder; a store is a folder (goalgraph load --store DIR)"
-        )
+        shown = shorten(display_path(folder))
+        raise StoreError(f"{shown}: {file_kind(mode)}, not a folder; a store is a folder (goalgraph load --store DIR)")
     return True
 
 

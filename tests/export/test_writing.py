@@ -102,7 +102,7 @@ def test_a_synthetic_graph_as_tables_and_graphml(synthetic: GoalDataset) -> None
 
 def test_a_fifo_among_the_tables_is_refused_before_anything_is_written(bundled: GoalDataset, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "alignments.csv")
-    with pytest.raises(GoalgraphError, match=r"alignments\.csv: a FIFO \(named pipe\), not a regular file"):
+    with pytest.raises(GoalgraphError, match=r"alignments\.csv: a named pipe \(FIFO\), not a regular file"):
         write_export(bundled, "csv", tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["alignments.csv"]  # no statements.csv either
     assert stat.S_ISFIFO((tmp_path / "alignments.csv").lstat().st_mode)

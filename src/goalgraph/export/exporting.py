@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.export.formats import export_format
-from goalgraph.files import output_target, write_atomically
+from goalgraph.files import output_target, shown_target, write_atomically
 
 __all__ = ["export", "write_export"]
 
@@ -114,6 +114,7 @@ def write_export(graph: Graph, format: str, path: str | os.PathLike[str], **opti
     # (or it is a device, a FIFO or a folder, which write_atomically refuses).
     final = output_target(target)
     if not final.parent.is_dir():
-        shown = f"{target} (a link to {display_path(final)})" if target.is_symlink() else display_path(target)
-        raise GoalgraphError(f"{shown}: cannot write here (no folder {display_path(final.parent)})")
+        raise GoalgraphError(
+            f"{shown_target(target, final)}: cannot write here (no folder {display_path(final.parent)})"
+        )
     return write_atomically(target, chosen.write(graph, **options))

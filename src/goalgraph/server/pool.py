@@ -28,12 +28,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from goalgraph.query_safety import CheckedQuery, RefusedQueryError
+import pyoxigraph as ox
 
-if TYPE_CHECKING:
-    import pyoxigraph as ox
+from goalgraph.namespaces import PREFIXES
+from goalgraph.query_safety import CheckedQuery, RefusedQueryError, check_query, needs_check, update_operation
 
 __all__ = [
     "FormNotAcceptableError",
@@ -113,8 +112,6 @@ def _serve(store_path: str, connection: Connection, graphs: list[str], memory_by
         # its files, which would count against an address-space limit for nothing.
         resource.setrlimit(resource.RLIMIT_DATA, (memory_bytes, memory_bytes))
 
-    import pyoxigraph as ox
-
     store = ox.Store.read_only(store_path)
     verdicts = _Verdicts(frozenset(graphs))
     connection.send(("ready", isolated))
@@ -138,11 +135,6 @@ def _answer(
     check: bool,
 ) -> tuple[object, ...]:
     """One query's reply: ("ok", body, media type), or what went wrong."""
-    import pyoxigraph as ox
-
-    from goalgraph.namespaces import PREFIXES
-    from goalgraph.query_safety import RefusedQueryError, needs_check, update_operation
-
     union = True
     if check and needs_check(query):
         verdict = verdicts.of(query)
@@ -187,8 +179,6 @@ class _Verdicts:
         self._kept: dict[bytes, CheckedQuery | RefusedQueryError] = {}
 
     def of(self, query: str) -> CheckedQuery | RefusedQueryError:
-        from goalgraph.query_safety import check_query
-
         key = hashlib.sha256(query.encode()).digest()
         if key not in self._kept:
             try:
