@@ -3,9 +3,10 @@
 For each size (in triples), writes a synthetic goal graph (goalgraph.synthetic) to a
 temporary folder and, in a fresh Python process per engine, measures:
 
-1. **The SPARQL that builds the alignment graph**: the three queries
-   ``analysis-statements``, ``analysis-alignments`` and ``analysis-organisations``
-   (``src/goalgraph/sparql/``), each run and read to its last row, in
+1. **The SPARQL that builds the alignment graph** (through the model,
+   ``goalgraph.model.read_model``): its three large queries ``model-statements``,
+   ``model-alignments`` and ``model-organisations`` (``src/goalgraph/sparql/``), each
+   run and read to its last row, in
 
    - ``raw``: ``pyoxigraph.Store`` with the file and the ontology loaded, queried with
      ``store.query(q, use_default_graph_as_union=True)``;
@@ -16,12 +17,11 @@ temporary folder and, in a fresh Python process per engine, measures:
      parsed into rdflib's in-memory store, queried with ``ds.query`` (rdflib's own
      SPARQL engine); up to 200,000 triples unless ``--rdflib-all``.
 
-   The query text is the same for all three: the file's text with the one parameter
-   (``?includeSuggested``, false) bound by a ``VALUES`` block at the start of its
-   WHERE clause. The engines must return the same number of rows.
+   The query text is the same for all three: the file's text (they take no
+   parameter). The engines must return the same number of rows.
 
-2. **The analytics** (goalgraph only): ``alignment_graph`` (the three queries plus
-   the Python that makes the networkx graph), then each analytic of
+2. **The analytics** (goalgraph only): ``alignment_graph`` (the model's queries plus
+   the Python that makes the model and the networkx graph), then each analytic of
    ``goalgraph.analysis`` on the built graph, ``analyse`` on the built graph (all of
    them together) and ``Analysis.to_dict``. For comparison, networkx's own
    ``betweenness_centrality`` with the same distances, on graphs of up to
@@ -53,9 +53,9 @@ from typing import Any
 from common import in_child, parse_sizes, read_raw, timed
 
 ENGINES = ("raw", "goalgraph", "rdflib")
-QUERIES = ("analysis-statements", "analysis-alignments", "analysis-organisations")
+QUERIES = ("model-statements", "model-alignments", "model-organisations")
 #: The parameters each query is run with (as a VALUES block for raw and rdflib).
-PARAMETERS: dict[str, dict[str, str]] = {"analysis-alignments": {"includeSuggested": "false"}}
+PARAMETERS: dict[str, dict[str, str]] = {}
 
 RDFLIB_LIMIT = 200_000
 REPEAT_LIMIT = 200_000

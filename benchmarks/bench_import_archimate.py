@@ -10,6 +10,12 @@ fresh Python process with ``goalgraph.importers.archimate.read_archimate``, and 
 wall time, the statements and alignments read and the peak memory are reported,
 with the time per MB so that a quadratic slow-down shows.
 
+Then, for each two successive sizes, how much the time grew against how much the
+file grew: linear is about the same factor, quadratic its square. The script fails
+(exit status 1) if the time grew more than ``--max-growth`` (3 by default) times as
+much as the file: eight times the file in more than 24 times the time. (This check
+was a test, ``tests/interop/test_archimate.py``, until timing left the test suite.)
+
     python benchmarks/bench_import_archimate.py                 # 5 and 50 MB
     python benchmarks/bench_import_archimate.py --sizes 5,50,100 --json benchmarks/results/import-archimate.json
 """
@@ -17,6 +23,7 @@ with the time per MB so that a quadratic slow-down shows.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -104,10 +111,34 @@ def measure(path: str) -> None:
     print(json.dumps(figures))
 
 
+def growth(results: list[dict[str, float]]) -> list[dict[str, float]]:
+    """For each two successive sizes: how many times the file and the time grew, and their quotient."""
+    steps = []
+    for small, large in itertools.pairwise(results):
+        size_factor = large["megabytes"] / small["megabytes"]
+        time_factor = large["seconds"] / small["seconds"]
+        steps.append(
+            {
+                "from_mb": small["megabytes"],
+                "to_mb": large["megabytes"],
+                "size_factor": size_factor,
+                "time_factor": time_factor,
+                "excess": time_factor / size_factor,
+            }
+        )
+    return steps
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="5,50", help="file sizes in MB, comma-separated [5,50]")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--max-growth",
+        type=float,
+        default=3.0,
+        help="fail if the time grows more than this many times as much as the file [3]",
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.measure:
@@ -129,8 +160,19 @@ def main() -> None:
                 f"peak {figures['peak_mib']:.0f} MiB",
                 file=sys.stderr,
             )
+    steps = growth(results)
+    for step in steps:
+        print(
+            f"{step['from_mb']:.1f} → {step['to_mb']:.1f} MB: the file ×{step['size_factor']:.1f}, "
+            f"the time ×{step['time_factor']:.1f} ({step['excess']:.2f} times as much; linear is 1)",
+            file=sys.stderr,
+        )
     if arguments.json:
-        arguments.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        document = {"results": results, "growth": steps, "max_growth": arguments.max_growth}
+        arguments.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    too_slow = [step for step in steps if step["excess"] > arguments.max_growth]
+    if too_slow:
+        sys.exit(f"the import time grew more than {arguments.max_growth:g} times as much as the file")
 
 
 if __name__ == "__main__":

@@ -126,10 +126,11 @@ def test_wheel_contents(tmp_path: Path) -> None:
         "goalgraph/sparql/labels.rq",
         "goalgraph/queries/trace.rq",
         "goalgraph/context.jsonld",
-        "goalgraph/docs/template.html",
+        "goalgraph/templates/docs.html",
         "goalgraph/templates/report.css",
         "goalgraph/server/query.js",
-        "goalgraph/explorer/assets/explorer.js",
+        "goalgraph/explorer/assets/js/main.js",
+        "goalgraph/templates/explorer.html",
     ):
         assert required in names
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]

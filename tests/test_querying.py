@@ -61,3 +61,19 @@ def test_bind_refuses_other_terms_and_bad_names() -> None:
         bind("SELECT ?s WHERE { ?s ?p ?o }", {"o": BNode()})
     with pytest.raises(GoalgraphError, match="not a variable name"):
         bind("SELECT ?s WHERE { ?s ?p ?o }", {"o } DROP ALL {": Literal("x")})
+
+
+def test_oxigraph_substitutions_are_not_pre_binding() -> None:
+    # Why parameters are bound as text, locally too (see goalgraph.querying): Oxigraph's substitutions=
+    # leave the variable unbound for BOUND(), so the named queries' optional-parameter filter
+    # `!BOUND(?param) || ...` would keep every row. Should this test fail, substitutions= may serve.
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for subject in ("a", "b"):
+        store.add(ox.Quad(ox.NamedNode(f"http://e/{subject}"), ox.NamedNode("http://e/p"), ox.Literal("x")))
+    query = "SELECT ?s ?x WHERE { ?s <http://e/p> ?o FILTER (!BOUND(?x) || ?s = ?x) }"
+    bound = store.query(bind(query, {"x": URIRef("http://e/a")}))
+    substituted = store.query(query, substitutions={ox.Variable("x"): ox.NamedNode("http://e/a")})
+    assert len(list(bound)) == 1
+    assert len(list(substituted)) == 2

@@ -4,7 +4,7 @@ Load the bundled dataset (the Danish justice sector) and any files of your own,
 check them, count what they hold, and ask how the goals align:
 
 >>> import goalgraph
->>> g = goalgraph.load()
+>>> g = goalgraph.open()  # the bundled data; open(files), open(store=DIR) or open(endpoint=URL)
 >>> goalgraph.validate(g).conforms
 True
 >>> goalgraph.stats(g)["statements"]["Mission"]
@@ -13,7 +13,10 @@ True
 ['PA-M2', 'JM-M2']
 >>> len(goalgraph.run_query(g, "orphans").rows)
 2
->>> analysis = goalgraph.analyse(g)
+>>> model = goalgraph.read_model(g)  # organisations, plans, statements, alignments: read once
+>>> model.statements[model.by_identifier["SM3"]].labels["en"]
+'Quality in case handling'
+>>> analysis = goalgraph.analyse(model)
 >>> analysis.gaps  # no gaps: the police's 2019 targets support PA-M1 and PA-V2
 []
 
@@ -31,6 +34,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DataError",
     "GoalDataset",
+    "GoalModel",
     "GoalgraphError",
     "Problem",
     "SourceError",
@@ -45,6 +49,9 @@ __all__ = [
     "find_sources",
     "label",
     "load",
+    "open",
+    "open_graph",
+    "read_model",
     "run_query",
     "stats",
     "suggest",
@@ -62,7 +69,11 @@ _LAZY = {
     "GoalDataset": "goalgraph.loading",
     "find_sources": "goalgraph.loading",
     "load": "goalgraph.loading",
+    "open": "goalgraph.opening",
+    "open_graph": "goalgraph.opening",
     "label": "goalgraph.labels",
+    "GoalModel": "goalgraph.model",
+    "read_model": "goalgraph.model",
     "Stats": "goalgraph.summary",
     "stats": "goalgraph.summary",
     "Problem": "goalgraph.validation",
@@ -89,7 +100,9 @@ if TYPE_CHECKING:
     from goalgraph.export import export, write_export
     from goalgraph.labels import label
     from goalgraph.loading import GoalDataset, find_sources, load
+    from goalgraph.model import GoalModel, read_model
     from goalgraph.named_queries import run_query
+    from goalgraph.opening import open, open_graph
     from goalgraph.report import build_report, write_report
     from goalgraph.suggestion import suggest
     from goalgraph.summary import Stats, stats

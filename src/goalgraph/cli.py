@@ -6,11 +6,14 @@ command runs, so ``goalgraph --help`` answers at once.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import click
 
@@ -19,7 +22,7 @@ from goalgraph.errors import DataError, GoalgraphError
 
 if TYPE_CHECKING:
     from goalgraph.loading import GoalDataset
-    from goalgraph.remote import Endpoint, RemoteDataset
+    from goalgraph.remote import RemoteDataset
     from goalgraph.summary import Stats
 
 __all__ = ["main"]
@@ -29,7 +32,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXPLORER_DEFAULT = Path("out/explorer.html")
 
 
-class _Group(click.Group):
+class ErrorReportingGroup(click.Group):
     """Prints goalgraph's own errors as one message and exits with their status."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -52,8 +55,60 @@ def _note(message: str) -> None:
     click.echo(f"goalgraph: {message}", err=True)
 
 
-def dataset_options(command: F) -> F:
-    """The options every command that reads the goal graph takes."""
+@dataclass(frozen=True)
+class Where:
+    """Where a command's goal graph is, as its options say.
+
+    That is, --data, --no-bundled, --base, --store, --endpoint, --user and --password:
+    :func:`dataset_options` makes those options and passes them to the command as one
+    ``where`` argument; :meth:`open` opens the graph with :func:`goalgraph.open`.
+    """
+
+    data: tuple[Path, ...] = ()
+    bundled: bool = True
+    base: str | None = None
+    store: Path | None = None
+    endpoint: str | None = None
+    user: str | None = None
+    ask_password: bool = False
+
+    @overload
+    def open(self, *, in_process: Literal[True], all_errors: bool = False) -> GoalDataset: ...
+
+    @overload
+    def open(self, *, in_process: bool = False, all_errors: bool = False) -> GoalDataset | RemoteDataset: ...
+
+    def open(self, *, in_process: bool = False, all_errors: bool = False) -> GoalDataset | RemoteDataset:
+        """The graph: the files, a store folder, or an endpoint (see :func:`goalgraph.opening.open_graph`).
+
+        Options that do not go together are a usage error, in the options' own words.
+        """
+        from goalgraph.opening import ArgumentsError, open_graph
+
+        try:
+            return open_graph(
+                self.data,
+                store=self.store,
+                endpoint=self.endpoint,
+                bundled=self.bundled,
+                base=self.base,
+                user=self.user,
+                password=_prompt_password if self.ask_password else None,
+                in_process=in_process,
+                all_errors=all_errors,
+                # A store a killed load left leftovers in is tidied on open: say so, as it may take a while.
+                on_cleanup=_note,
+            )
+        except ArgumentsError as error:
+            raise click.UsageError(error.command_line) from None
+
+
+def _prompt_password(prompt: str) -> str:
+    return str(click.prompt(prompt, hide_input=True, err=True))
+
+
+def dataset_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads the goal graph takes, passed to it as ``where: Where``."""
     options = [
         click.option(
             "--data",
@@ -61,8 +116,9 @@ def dataset_options(command: F) -> F:
             multiple=True,
             type=click.Path(path_type=Path),
             metavar="PATH",
-            help="A file or folder of RDF to add to the bundled dataset (Turtle, TriG, "
-            "N-Triples, N-Quads, JSON-LD, RDF/XML). Repeatable.",
+            help="A file or folder to add to the bundled dataset: RDF (Turtle, TriG, N-Triples, "
+            "N-Quads, JSON-LD, RDF/XML), YAML or CSV in goalgraph's authoring format, StratML or "
+            "ArchiMate. Repeatable.",
         ),
         click.option(
             "--no-bundled",
@@ -78,52 +134,55 @@ def dataset_options(command: F) -> F:
         ),
         *backend_options(),
     ]
+
+    @functools.wraps(command)
+    def with_where(
+        *args: Any,
+        data: tuple[Path, ...],
+        no_bundled: bool,
+        base: str | None,
+        store: Path | None,
+        endpoint: str | None,
+        user: str | None,
+        password: bool,
+        **kwargs: Any,
+    ) -> Any:
+        where = Where(data, not no_bundled, base, store, endpoint, user, password)
+        return command(*args, where=where, **kwargs)
+
     for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def _remember(ctx: click.Context, parameter: click.Parameter, value: object) -> object:
-    ctx.meta[f"goalgraph.{parameter.name}"] = value
-    return value
+        with_where = option(with_where)
+    return with_where
 
 
 def backend_options() -> list[Callable[[F], F]]:
-    """``--store``, ``--endpoint``, ``--user``, ``--password``: where the graph is kept.
-
-    They are not passed to the command's function; :func:`_load` reads them from the
-    click context, so every command takes them without naming them.
-    """
+    """``--store``, ``--endpoint``, ``--user``, ``--password``: where the graph is kept."""
     return [
-        _backend_option(
+        click.option(
             "--store",
             type=click.Path(path_type=Path, file_okay=False),
             metavar="DIR",
             envvar="GOALGRAPH_STORE",
             help="Use the on-disk store that `goalgraph load --store DIR` filled, not the files [env GOALGRAPH_STORE].",
         ),
-        _backend_option(
+        click.option(
             "--endpoint",
             metavar="URL",
             envvar="GOALGRAPH_ENDPOINT",
             help="Use the graph held by this SPARQL 1.1 endpoint (see `goalgraph push`) [env GOALGRAPH_ENDPOINT].",
         ),
-        _backend_option(
+        click.option(
             "--user",
             metavar="NAME",
             envvar="GOALGRAPH_USER",
             help="User name at the endpoint; the password comes from GOALGRAPH_PASSWORD or --password.",
         ),
-        _backend_option(
+        click.option(
             "--password",
             is_flag=True,
             help="Ask for the endpoint's password (it is never taken from the command line).",
         ),
     ]
-
-
-def _backend_option(*declarations: str, **settings: Any) -> Callable[[F], F]:
-    return click.option(*declarations, expose_value=False, callback=_remember, is_eager=True, **settings)
 
 
 def format_option(*choices: str, default: str | None, help: str = "Output format.") -> Callable[[F], F]:
@@ -143,58 +202,9 @@ def lang_option(help: str = "Language of the texts shown.") -> Callable[[F], F]:
     return click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help=help)
 
 
-def _endpoint(url: str, *, update_url: str | None = None, graph_store_url: str | None = None) -> Endpoint:
-    from goalgraph.remote import Endpoint
-
-    meta = click.get_current_context().meta
-    user = meta.get("goalgraph.user")
-    ask = meta.get("goalgraph.password")
-    return Endpoint.from_environment(
-        url,
-        update_url=update_url,
-        graph_store_url=graph_store_url,
-        user=user,
-        ask_password=(lambda prompt: str(click.prompt(prompt, hide_input=True, err=True))) if ask else None,
-    )
-
-
-def _backend(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset | RemoteDataset:
-    """The graph a command works on: the files, a store folder, or an endpoint."""
-    meta = click.get_current_context().meta
-    store, endpoint = meta.get("goalgraph.store"), meta.get("goalgraph.endpoint")
-    if store and endpoint:
-        raise click.UsageError("give --store or --endpoint, not both")
-    if (store or endpoint) and (data or no_bundled):
-        where = f"--store {store}" if store else f"--endpoint {endpoint}"
-        adding = "goalgraph load --store DIR --data FILE" if store else "goalgraph push --endpoint URL --data FILE"
-        raise click.UsageError(f"{where} holds the graph: add files to it with `{adding}`")
-    if store:
-        from goalgraph.storage import open_store
-
-        # A store a killed load left leftovers in is tidied on open: say so, as it may take a while.
-        return open_store(store, base=base, on_cleanup=_note)
-    if endpoint:
-        from goalgraph.remote import RemoteDataset
-
-        return RemoteDataset(_endpoint(endpoint), base=base)
-    from goalgraph.loading import load
-
-    return load(data, bundled=not no_bundled, base=base)
-
-
-def _load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> GoalDataset:
-    """The graph, held in this process: an endpoint's graph is copied here first.
-
-    For the commands that read every triple (export, validate, serve): copying once
-    is faster than asking the endpoint triple by triple.
-    """
-    from goalgraph.loading import GoalDataset
-
-    graph = _backend(data, no_bundled, base)
-    return graph if isinstance(graph, GoalDataset) else graph.local_copy()
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=ErrorReportingGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="goalgraph")
 def main() -> None:
     """goalgraph: organisations' goals as a linked-data knowledge graph.
@@ -208,7 +218,7 @@ def main() -> None:
 @main.command()
 @dataset_options
 @format_option("text", "json", default="text")
-def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
+def validate(where: Where, output_format: str) -> None:
     """Check the data: syntax, shapes, references and cycles.
 
     Syntax errors name the file and line; SHACL violations, dangling references
@@ -218,33 +228,20 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
     Exits 0 when the data is valid, 1 when it is not, 2 on a usage error
     (such as a path that does not exist).
     """
-    from goalgraph.loading import GoalDataset, find_sources
+    from goalgraph.loading import InvalidFilesError
     from goalgraph.validation import validate as check
 
-    meta = click.get_current_context().meta
-    if meta.get("goalgraph.store") or meta.get("goalgraph.endpoint"):
-        # The store or endpoint holds the graph already parsed: no files to read, no syntax errors.
-        dataset, sources = _load(data, no_bundled, base), []
-    else:
-        dataset = GoalDataset(base)
-        sources = find_sources(data, bundled=not no_bundled, base=dataset.base)
-    # Every file is parsed, so one run reports every syntax error, not just the first.
-    syntax_errors: list[DataError] = []
-    for source in sources:
-        try:
-            dataset.add_source(source)
-        except DataError as error:
-            syntax_errors.append(error)
-    if syntax_errors:
+    try:
+        # Every file is parsed, so one run reports every syntax error, not just the first. (A store
+        # or endpoint holds the graph already parsed: no files to read, no syntax errors.)
+        dataset = where.open(in_process=True, all_errors=True)
+    except InvalidFilesError as invalid:
         if output_format == "json":
-            problems = [
-                {"check": "syntax", "source": e.path, "line": e.line, "message": e.message} for e in syntax_errors
-            ]
-            click.echo(json.dumps({"conforms": False, "problems": problems}, ensure_ascii=False, indent=2))
+            click.echo(json.dumps(invalid.to_dict(), ensure_ascii=False, indent=2))
         else:
-            for syntax_error in syntax_errors:
+            for syntax_error in invalid.errors:
                 click.echo(str(syntax_error))
-            click.echo(f"invalid: {len(syntax_errors)} file(s) with syntax errors", err=True)
+            click.echo(f"invalid: {len(invalid.errors)} file(s) with syntax errors", err=True)
         click.get_current_context().exit(1)
 
     report = check(dataset)
@@ -264,7 +261,7 @@ def validate(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_
 @main.command()
 @dataset_options
 @format_option("text", "json", default="text")
-def stats(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_format: str) -> None:
+def stats(where: Where, output_format: str) -> None:
     """Count what the graph holds: statements by type, alignments by kind.
 
     Also triples (over all named graphs, the ontology included), organisations and
@@ -272,7 +269,7 @@ def stats(data: tuple[Path, ...], no_bundled: bool, base: str | None, output_for
     """
     from goalgraph.summary import stats as count
 
-    counts = count(_backend(data, no_bundled, base))
+    counts = count(where.open())
     if output_format == "json":
         click.echo(json.dumps(counts, indent=2))
     else:
@@ -333,9 +330,7 @@ def query(
     param: tuple[str, ...],
     output_format: str,
     lang: str,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Ask a named question of the graph, or run your own SPARQL file.
 
@@ -367,7 +362,7 @@ def query(
     from goalgraph.formatting import format_result
 
     chosen = find_query(query)
-    graph = _backend(data, no_bundled, base)
+    graph = where.open()
     result = run_query(graph, chosen, _params(param))
     click.echo(format_result(result, output_format, graph, lang=lang))
 
@@ -377,9 +372,7 @@ def query(
 @format_option("text", "json", default="text")
 @lang_option("Language of the texts shown.")
 @dataset_options
-def trace(
-    statement: str, output_format: str, lang: str, data: tuple[Path, ...], no_bundled: bool, base: str | None
-) -> None:
+def trace(statement: str, output_format: str, lang: str, where: Where) -> None:
     """Every path from a statement up to the top, each link with its kind, strength and rationale.
 
     STATEMENT is an IRI, a prefixed name, an identifier (SM3) or a label in Danish or
@@ -390,7 +383,7 @@ def trace(
     from goalgraph.tracing import trace as follow
     from goalgraph.tracing import trace_text
 
-    graph = _backend(data, no_bundled, base)
+    graph = where.open()
     found = follow(graph, statement)
     if output_format == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
@@ -409,9 +402,7 @@ def trace(
     help="How many of the most central statements to show.",
 )
 @dataset_options
-def analyse(
-    output_format: str, lang: str, central: int, data: tuple[Path, ...], no_bundled: bool, base: str | None
-) -> None:
+def analyse(output_format: str, lang: str, central: int, where: Where) -> None:
     """How well the goals align: scores, gaps, orphans, cycles, clusters, centrality.
 
     The top is the missions and visions of the highest organisation. An
@@ -423,7 +414,7 @@ def analyse(
     from goalgraph.analysis import analyse as run
     from goalgraph.analysis.text import analysis_text
 
-    result = run(_backend(data, no_bundled, base))
+    result = run(where.open())
     if output_format == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -459,9 +450,7 @@ def suggest(
     limit: int,
     output_format: str,
     output: Path | None,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Propose alignments between statements that have none, from their words.
 
@@ -475,7 +464,7 @@ def suggest(
     from goalgraph.suggestion import suggest as propose
     from goalgraph.suggestion import suggestions_to_turtle
 
-    graph = _backend(data, no_bundled, base)
+    graph = where.open()
     found = propose(graph, min_score=min_score, limit=limit)
     if output_format == "turtle":
         text = suggestions_to_turtle(found, base=graph.base)
@@ -514,9 +503,7 @@ def report(
     lang: str,
     generated: Any,
     suggestions: int,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """One self-contained page: statements, coverage and gaps, orphans, links, scores.
 
@@ -532,7 +519,7 @@ def report(
         known = ", ".join(sorted(REPORT_SUFFIXES))
         raise click.BadParameter(f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o")
     chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
-    graph = _backend(data, no_bundled, base)
+    graph = where.open()
     page = build_report(
         graph,
         lang=lang,  # type: ignore[arg-type]
@@ -585,9 +572,7 @@ def serve(
     workers: int | None,
     max_result_bytes: int,
     max_memory: int,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Serve the graph: a read-only SPARQL endpoint, a query page and resolvable IRIs.
 
@@ -597,15 +582,13 @@ def serve(
     --timeout or needs more than --max-memory is stopped while the others go on.
     IRIs under the base namespace answer with a page or with RDF.
     """
-    import dataclasses
-
     from goalgraph.server import ServerSettings
     from goalgraph.server import serve as run
 
     settings = ServerSettings(timeout=timeout, max_result_bytes=max_result_bytes, max_memory_bytes=max_memory * 2**20)
     if workers:
         settings = dataclasses.replace(settings, workers=workers)
-    dataset = _load(data, no_bundled, base)
+    dataset = where.open(in_process=True)
     run(
         dataset,
         host=host,
@@ -653,9 +636,7 @@ def export(
     no_bom: bool,
     delimiter: str,
     no_suggestions: bool,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Write the graph in a format other tools load.
 
@@ -679,7 +660,7 @@ def export(
             raise click.UsageError("--site writes every format itself: leave out --format and -o")
         from goalgraph.site import write_site
 
-        written_site = write_site(_load(data, no_bundled, base), site, lang=lang)
+        written_site = write_site(where.open(in_process=True), site, lang=lang)
         click.echo(f"wrote the site to {written_site}", err=True)
         return
 
@@ -702,7 +683,7 @@ def export(
         raise click.UsageError(f"--plan is for the stratml export, not {chosen.name}")
     if output is None and chosen.name == "csv" and sys.stdout.isatty():
         raise click.UsageError("csv is a zip file: give -o FILE.zip (or -o FOLDER for the two files)")
-    graph = _load(data, no_bundled, base)
+    graph = where.open(in_process=True)
     if output is None:
         sys.stdout.buffer.write(write(graph, chosen.name, **options))
     else:
@@ -754,9 +735,7 @@ def explore(
     open_browser: bool,
     lang: str,
     layout: str,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Write the interactive explorer: one self-contained HTML page, offline.
 
@@ -769,7 +748,7 @@ def explore(
 
     if output == EXPLORER_DEFAULT:
         output.parent.mkdir(exist_ok=True)  # out/, ours to make; a folder you name must exist
-    written = write_explorer(_backend(data, no_bundled, base), output, lang=lang, layout=layout)  # type: ignore[arg-type]
+    written = write_explorer(where.open(), output, lang=lang, layout=layout)  # type: ignore[arg-type]
     click.echo(f"wrote {written}", err=True)
     if open_browser:
         import webbrowser
@@ -830,9 +809,7 @@ def push(
     update_endpoint: str | None,
     graph_store: str | None,
     into: str | None,
-    data: tuple[Path, ...],
-    no_bundled: bool,
-    base: str | None,
+    where: Where,
 ) -> None:
     """Upload the graph to a SPARQL 1.1 triple store (--endpoint URL), for serving at scale.
 
@@ -842,20 +819,24 @@ def push(
     is safe. Afterwards, run any command with --endpoint URL. The password comes from
     GOALGRAPH_PASSWORD or --password (a prompt); a bearer token from GOALGRAPH_TOKEN.
     """
-    from goalgraph.loading import load
+    from goalgraph.opening import open_endpoint
     from goalgraph.remote import dataset_graphs
     from goalgraph.remote import push as upload
-    from goalgraph.storage import open_store
 
-    meta = click.get_current_context().meta
-    endpoint_url, store = meta.get("goalgraph.endpoint"), meta.get("goalgraph.store")
-    if not endpoint_url:
+    if not where.endpoint:
         raise click.UsageError("name the triple store: --endpoint URL")
-    if store and (data or no_bundled):
-        raise click.UsageError(f"--store {store} holds the graph to push: leave out --data and --no-bundled")
+    if where.store and (where.data or not where.bundled):
+        raise click.UsageError(f"--store {where.store} holds the graph to push: leave out --data and --no-bundled")
     # The URLs first: a wrong one is reported before any loading (and before a password is asked for).
-    endpoint = _endpoint(endpoint_url, update_url=update_endpoint or endpoint_url, graph_store_url=graph_store)
-    dataset = open_store(store, base=base, on_cleanup=_note) if store else load(data, bundled=not no_bundled, base=base)
+    endpoint = open_endpoint(
+        where.endpoint,
+        update_url=update_endpoint or where.endpoint,
+        graph_store_url=graph_store,
+        user=where.user,
+        password=_prompt_password if where.ask_password else None,
+    )
+    # What is pushed: the files, or the store folder.
+    dataset = dataclasses.replace(where, endpoint=None).open(in_process=True)
     started = time.perf_counter()
     graphs = upload(dataset_graphs(dataset), endpoint, into=into, progress=lambda note: click.echo(note, err=True))
     took = time.perf_counter() - started
@@ -864,7 +845,7 @@ def push(
 
 @main.command()
 @dataset_options
-def load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> None:
+def load(where: Where) -> None:
     """Fill an on-disk store (--store DIR) so later commands open it without parsing.
 
     Loads the ontology, the bundled dataset (unless --no-bundled) and each --data
@@ -874,19 +855,18 @@ def load(data: tuple[Path, ...], no_bundled: bool, base: str | None) -> None:
     """
     from goalgraph.storage import load_store
 
-    meta = click.get_current_context().meta
-    store = meta.get("goalgraph.store")
+    store = where.store
     if not store:
         raise click.UsageError("name the store folder: --store DIR")
-    if meta.get("goalgraph.endpoint"):
+    if where.endpoint:
         raise click.UsageError("load fills a store folder; to fill a triple store, use goalgraph push --endpoint URL")
     started = time.perf_counter()
     try:
         dataset = load_store(
             store,
-            data,
-            bundled=not no_bundled,
-            base=base,
+            where.data,
+            bundled=where.bundled,
+            base=where.base,
             on_source=lambda source, took: click.echo(f"loaded {source.display} ({took:.1f} s)", err=True),
             on_cleanup=_note,
         )

@@ -4,30 +4,34 @@ The table is for people: IRIs are shown by their labels, long Danish sentences a
 wrapped to the terminal's width, and a query whose header asks for it is shown as a
 cross-table. CSV and TSV follow *SPARQL 1.1 Query Results CSV and TSV Formats*
 (CSV with plain values, TSV with RDF terms), JSON follows *SPARQL 1.1 Query Results
-JSON Format*: all three keep IRIs, for programs.
+JSON Format*: all three keep IRIs, for programs, and are written by pyoxigraph's
+serializers, the ones the endpoint (``goalgraph serve``) answers with.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import cast
 
-from rdflib import BNode, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from goalgraph.labels import label
 from goalgraph.named_queries import QueryResult
+from goalgraph.querying import to_oxigraph
 
 __all__ = ["FORMATS", "format_result"]
 
 FORMATS = ("table", "csv", "tsv", "json")
 
-# Written out: rdflib's XSD namespace object, held at module level, trips doctest collection.
-_XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+_SERIALIZERS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
 
 
 def format_result(
@@ -50,49 +54,46 @@ def format_result(
         return result.graph.serialize(format="turtle")
     if result.ask is not None:
         if output_format == "json":
-            return json.dumps({"head": {}, "boolean": result.ask})
+            # An ASK's answer from Oxigraph itself, for its serializer (pyoxigraph makes none from a bool).
+            answer = cast(ox.QueryBoolean, ox.Store().query("ASK {}" if result.ask else "ASK { FILTER (false) }"))
+            return bytes(answer.serialize(format=ox.QueryResultsFormat.JSON) or b"").decode("utf-8")
         return "true" if result.ask else "false"
-    if output_format == "json":
-        return _json(result)
-    if output_format == "csv":
-        return _delimited(result, ",", lambda term: "" if term is None else str(term))
-    if output_format == "tsv":
-        return _delimited(result, "\t", lambda term: "" if term is None else term.n3())
+    if output_format in _SERIALIZERS:
+        return serialize_rows(result.variables, result.rows, output_format)
     return _table(result, graph, lang, width or shutil.get_terminal_size((120, 24)).columns)
 
 
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    found = {"type": "literal", "value": str(term)}
-    if term.language:
-        found["xml:lang"] = term.language
-    elif term.datatype and term.datatype != _XSD_STRING:
-        found["datatype"] = str(term.datatype)
-    return found
+def serialize_rows(variables: Sequence[str], rows: Sequence[dict[str, Node | None]], output_format: str) -> str:
+    """A SELECT's rows as SPARQL 1.1 results in `output_format` ("json", "csv" or "tsv"), by pyoxigraph.
 
+    pyoxigraph builds query results only by running or parsing them, so the rows reach
+    its serializers through its parser of the simplest format, TSV: a line of
+    variables, then a line per row of its terms as pyoxigraph writes them (N-Triples,
+    which escapes tabs and line breaks), tab-separated. On 7,000 rows that takes 0.10 s,
+    against 0.17 s for building the JSON in Python.
 
-def _json(result: QueryResult) -> str:
-    bindings = [{v: _json_term(t) for v, t in row.items() if t is not None} for row in result.rows]
-    return json.dumps(
-        {"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2
-    )
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> print(serialize_rows(["n", "m"], [{"n": Literal("a\tb", lang="da"), "m": None}], "json"))
+    {"head":{"vars":["n","m"]},"results":{"bindings":[{"n":{"type":"literal","value":"a\tb","xml:lang":"da"}}]}}
+    """
+    # By identity: a query's answer shares one rdflib object per distinct term, and rdflib's
+    # terms hash slowly (by their type's name and text, each time).
+    written: dict[int, str] = {}
 
+    def term(value: Node | None) -> str:
+        if value is None:
+            return ""
+        found = written.get(id(value))
+        if found is None:
+            found = written[id(value)] = str(to_oxigraph(value))
+        return found
 
-def _delimited(result: QueryResult, delimiter: str, show: Callable[[Node | None], str]) -> str:
-    out = io.StringIO()
-    if delimiter == ",":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(result.variables)
-        writer.writerows([show(row[v]) for v in result.variables] for row in result.rows)
-        return out.getvalue()
-    # TSV: variables with their ?, terms as in Turtle (which escapes tabs and line breaks).
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(show(row[v]) for v in result.variables) for row in result.rows]
-    return "\n".join(lines) + "\n"
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    lines += ["\t".join([term(row[v]) for v in variables]) for row in rows]
+    parsed = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    return bytes(parsed.serialize(format=_SERIALIZERS[output_format]) or b"").decode("utf-8")
 
 
 def _table(result: QueryResult, graph: Graph, lang: str, width: int) -> str:

@@ -1,5 +1,9 @@
 """Load the ontology, the bundled dataset and users' files into one RDF dataset.
 
+Users' files are RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML), or in a
+format an importer reads (:mod:`goalgraph.importers`): goalgraph's YAML and CSV
+authoring formats, StratML and ArchiMate.
+
 The dataset is an rdflib :class:`~rdflib.Dataset` whose store is Oxigraph (through
 oxrdflib): rdflib's API with Oxigraph's parser and SPARQL engine. Files are parsed
 by Oxigraph directly into the store, each into a named graph of its own, and the
@@ -8,14 +12,15 @@ default graph is the union of all of them, so queries see everything.
 Relative IRIs in a file resolve against the dataset's *base namespace*, so the
 bundled data (which writes ``<anklagemyndigheden>`` for the prosecution service)
 can be served under any domain: pass ``base=``, set ``GOALGRAPH_BASE``, or keep the
-default :data:`DEFAULT_BASE`.
+default (see :mod:`goalgraph.bases`, which this module re-exports ``DEFAULT_BASE``,
+``BASE_ENV`` and ``resolve_base`` from).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
@@ -26,9 +31,11 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
-from goalgraph.errors import DataError, SourceError, display_path
+from goalgraph.bases import BASE_ENV, DEFAULT_BASE, resolve_base
+from goalgraph.errors import DataError, GoalgraphError, SourceError, display_path
 from goalgraph.inputs import check_path, describe, shorten
 from goalgraph.namespaces import ONTOLOGY_IRI, PREFIXES
+from goalgraph.querying import Answer, read_answer
 from goalgraph.resources import bundled_data_dir, ontology_file
 from goalgraph.xmlcheck import check_entities
 
@@ -37,17 +44,15 @@ __all__ = [
     "DEFAULT_BASE",
     "FORMATS",
     "GoalDataset",
+    "InvalidFilesError",
     "Source",
+    "check_content",
+    "data_error",
     "find_sources",
     "load",
     "own_oxigraph",
     "resolve_base",
 ]
-
-#: The base namespace of dataset IRIs when none is configured.
-DEFAULT_BASE = "https://w3id.org/goalgraph/id/"
-#: The environment variable that configures the base namespace.
-BASE_ENV = "GOALGRAPH_BASE"
 
 #: The RDF formats goalgraph reads, by file name suffix.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -94,25 +99,6 @@ class Source:
     def display(self) -> str:
         """The file as shown in messages."""
         return display_path(self.path)
-
-
-def resolve_base(base: str | None = None) -> str:
-    """Return the base namespace: `base`, else ``$GOALGRAPH_BASE``, else the default.
-
-    Raises
-    ------
-    SourceError
-        If the base is not an absolute http(s) IRI ending in ``/`` or ``#``.
-
-    Examples
-    --------
-    >>> resolve_base("https://data.example.org/goals/")
-    'https://data.example.org/goals/'
-    """
-    chosen = base or os.environ.get(BASE_ENV) or DEFAULT_BASE
-    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", chosen):
-        raise SourceError(f"base namespace {chosen!r} must be an absolute http(s) IRI ending in '/' or '#'")
-    return chosen
 
 
 def _format_of(path: Path) -> ox.RdfFormat | None:
@@ -182,7 +168,10 @@ def find_sources(
     Parameters
     ----------
     paths : path or iterable of paths, optional
-        Files or folders to add. A folder adds every RDF file under it.
+        Files or folders to add. A file is RDF (by its suffix: see :data:`FORMATS`) or
+        in a format an importer reads (YAML, CSV, StratML, ArchiMate: see
+        :func:`goalgraph.importers.importer_for_path`). A folder adds every RDF and
+        YAML file under it (CSV and XML files are read only when named).
     bundled : bool
         Include the bundled dataset. The ontology is always included.
     base : str, optional
@@ -197,8 +186,8 @@ def find_sources(
     SourceError
         If a path does not exist, cannot be looked at (a name too long, a symbolic
         link that loops), is not a regular file or folder (a named pipe, a socket, a
-        device: nothing is opened), a folder holds no RDF file or a file that is not
-        regular, or a file's suffix names no RDF format goalgraph reads.
+        device: nothing is opened), a folder holds no file goalgraph reads or a file
+        that is not regular, or a file's suffix names no format goalgraph reads.
     """
     base = resolve_base(base)
     sources = [Source(ontology_file(), URIRef(ONTOLOGY_IRI), ox.RdfFormat.TURTLE, bundled=True)]
@@ -328,13 +317,34 @@ class GoalDataset(Dataset):
         except (SyntaxError, MemoryError) as error:
             if replacing:
                 self.oxigraph.remove_graph(target)
-            raise _data_error(source, error) from None
+            raise data_error(source, error) from None
         except OSError as error:
             raise DataError(source.display, error.strerror or str(error)) from None
 
     def source_of(self, graph: URIRef | str) -> Source | None:
         """The source loaded into named graph `graph`, if any."""
         return next((s for s in self.sources if str(s.graph) == str(graph)), None)
+
+    def answer(self, query: str) -> Answer:
+        """Run `query` in Oxigraph, over the union of the named graphs (see :class:`~goalgraph.querying.Backend`).
+
+        Straight to the store, not through rdflib's API: each distinct term of the
+        answer becomes an rdflib term once (see :func:`goalgraph.querying.read_answer`).
+
+        Raises
+        ------
+        SyntaxError
+            From Oxigraph, for a malformed query ("error at LINE:COLUMN: ...").
+        """
+        return read_answer(self.oxigraph.query(query, use_default_graph_as_union=True, prefixes=PREFIXES))
+
+    def oxigraph_store(self) -> ox.Store:
+        """The store underneath, read in place (see :class:`~goalgraph.querying.Backend`)."""
+        return self.oxigraph
+
+    def in_process(self) -> GoalDataset:
+        """The dataset itself: it is held in this process already (a remote one is copied)."""
+        return self
 
 
 def own_oxigraph(graph: Graph) -> ox.Store | None:
@@ -380,7 +390,7 @@ def check_content(source: Source) -> None:
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
 
 
-def _data_error(source: Source, error: SyntaxError | MemoryError) -> DataError:
+def data_error(source: Source, error: SyntaxError | MemoryError) -> DataError:
     """The message for Oxigraph's error parsing `source`: a syntax error, or a token too long for it."""
     if isinstance(error, MemoryError):
         return _too_long(source, error)
@@ -465,11 +475,37 @@ def _token_start(source: Source) -> tuple[int, int | None] | None:
     return None
 
 
+class InvalidFilesError(GoalgraphError):
+    """Every file that is not valid in its format, where :func:`load` was asked for all (``all_errors=True``).
+
+    Parameters
+    ----------
+    errors : sequence of DataError
+        One per file, in the order the files load.
+
+    Examples
+    --------
+    >>> print(InvalidFilesError([DataError("a.ttl", "Unexpected end", line=2), DataError("b.yaml", "no statements")]))
+    a.ttl:2: Unexpected end
+    b.yaml: no statements
+    """
+
+    def __init__(self, errors: Sequence[DataError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+    def to_dict(self) -> dict[str, object]:
+        """The errors as JSON-ready data, in the shape of a validation report (``"check": "syntax"``)."""
+        problems = [{"check": "syntax", "source": e.path, "line": e.line, "message": e.message} for e in self.errors]
+        return {"conforms": False, "problems": problems}
+
+
 def load(
     paths: Iterable[PathLike] | PathLike | None = None,
     *,
     bundled: bool = True,
     base: str | None = None,
+    all_errors: bool = False,
 ) -> GoalDataset:
     """Load the ontology, the bundled dataset and any extra files into a dataset.
 
@@ -479,11 +515,16 @@ def load(
     Parameters
     ----------
     paths : path or iterable of paths, optional
-        Extra files or folders: Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML.
+        Extra files or folders: RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD,
+        RDF/XML), goalgraph's YAML and CSV authoring formats, StratML or ArchiMate
+        (see :func:`find_sources`).
     bundled : bool
         Include the bundled dataset (the ontology is always included).
     base : str, optional
         The base namespace that relative IRIs resolve against.
+    all_errors : bool
+        Parse every file, and raise :class:`InvalidFilesError` with each bad file's error,
+        rather than the first bad file's :class:`~goalgraph.errors.DataError`.
 
     Returns
     -------
@@ -492,9 +533,11 @@ def load(
     Raises
     ------
     SourceError
-        If a path does not exist or holds no RDF file.
+        If a path does not exist or holds no file goalgraph reads.
     DataError
-        If a file is not valid RDF; the message names the file and line.
+        If a file is not valid in its format; the message names the file and line.
+    InvalidFilesError
+        With `all_errors`, if any file is not valid, naming each.
 
     Examples
     --------
@@ -506,6 +549,14 @@ def load(
     True
     """
     dataset = GoalDataset(base)
+    errors: list[DataError] = []
     for source in find_sources(paths, bundled=bundled, base=dataset.base):
-        dataset.add_source(source)
+        try:
+            dataset.add_source(source)
+        except DataError as error:
+            if not all_errors:
+                raise
+            errors.append(error)
+    if errors:
+        raise InvalidFilesError(errors)
     return dataset

@@ -1,4 +1,9 @@
-"""Run SPARQL files, with parameters bound safely.
+"""Run SPARQL on a goal graph, wherever it is kept, with parameters bound safely.
+
+Every backend answers through one interface, :class:`Backend`: the embedded and
+on-disk :class:`~goalgraph.loading.GoalDataset` and the remote
+:class:`~goalgraph.remote.RemoteDataset` implement it, and :func:`backend` wraps any
+other rdflib graph in it, so no caller asks which kind of graph it was given.
 
 Queries live in ``.rq`` files with their own PREFIX lines, so they run unchanged on
 any SPARQL 1.1 engine. A parameter is bound by a ``BIND`` placed at the start of
@@ -7,27 +12,51 @@ checked to be one, or a literal with its quotes and backslashes escaped): user
 text is never pasted into the query as query text. Because it opens the
 outermost group, the group's FILTERs see the value, as with pre-binding, and
 ``!BOUND(?param)`` tells an optional parameter that was not given.
+
+Why text, and not Oxigraph's ``substitutions=``: in pyoxigraph 0.5 a substituted
+variable must be projected by the SELECT, moves to the end of ``SELECT *``, and
+reads as unbound in ``BOUND(?x)`` and ``BIND(?x AS ?y)``, so
+``FILTER (!BOUND(?organisation) || ?holder = ?organisation)`` keeps every row: the
+named queries would answer otherwise (``tests/test_querying.py`` pins this). The
+same bound text runs on every backend, remote ones included. The WHERE clause is
+found by :func:`where_start`, a scanner that skips comments, strings and IRIs,
+not by a parse: rdflib's parser, the one in reach that reads SPARQL, takes 40 to
+700 ms per named query (``search`` the slowest), where the scan takes 0.1 ms and
+Oxigraph, which parses the bound query anyway, rejects a misplaced ``BIND``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, cast
+from typing import Any, NamedTuple, Protocol, cast, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError
-from goalgraph.loading import GoalDataset
-from goalgraph.namespaces import PREFIXES
 from goalgraph.resources import sparql_file
 
-__all__ = ["Answer", "Row", "bind", "execute", "query_text", "select", "where_start"]
+__all__ = [
+    "Answer",
+    "Backend",
+    "RdflibGraph",
+    "Row",
+    "backend",
+    "bind",
+    "execute",
+    "from_oxigraph",
+    "query_text",
+    "read_answer",
+    "select",
+    "to_oxigraph",
+    "where_start",
+]
 
 # Characters that cannot appear in an IRI written between < and > (RFC 3987, SPARQL IRIREF).
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -143,6 +172,100 @@ def bind(query: str, bindings: Mapping[str, Node]) -> str:
 Row = dict[str, Any]
 
 
+class Answer(NamedTuple):
+    """What a query answered, in rdflib terms (a tuple, so ``variables, rows, boolean, graph = ...`` reads it).
+
+    Attributes
+    ----------
+    variables : list of str
+        A SELECT's variables, in order.
+    rows : list of dict
+        A SELECT's solutions: variable → term, None where unbound.
+    boolean : bool or None
+        An ASK's answer.
+    graph : rdflib.Graph or None
+        A CONSTRUCT's or DESCRIBE's triples.
+    """
+
+    variables: list[str]
+    rows: list[Row]
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """What goalgraph asks of a goal graph, wherever it is kept.
+
+    :class:`~goalgraph.loading.GoalDataset` (in memory or on disk) and
+    :class:`~goalgraph.remote.RemoteDataset` (a SPARQL endpoint) implement it, as
+    rdflib's stores sit behind one ``Graph``; :class:`RdflibGraph` lends it to any
+    other rdflib graph. Every function that takes a goal graph reaches it through
+    :func:`backend`.
+    """
+
+    def answer(self, query: str) -> Answer:
+        """Run the SPARQL query `query` (goalgraph's prefixes declared) and read the whole answer."""
+        ...
+
+    def oxigraph_store(self) -> ox.Store:
+        """An Oxigraph store holding the graph's quads, for work that reads every one (exports)."""
+        ...
+
+
+def backend(graph: Graph) -> Backend:
+    """`graph` as a :class:`Backend`: itself where it is one, else wrapped in :class:`RdflibGraph`.
+
+    >>> from rdflib import Graph
+    >>> type(backend(Graph())).__name__
+    'RdflibGraph'
+    """
+    return graph if isinstance(graph, Backend) else RdflibGraph(graph)
+
+
+class RdflibGraph:
+    """Any rdflib graph as a :class:`Backend`: asked through rdflib's own API and SPARQL engine.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A plain graph, a Dataset, or a graph on a store of the user's choosing.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def answer(self, query: str) -> Answer:
+        """Run `query` with rdflib's engine (the graph's namespace bindings serve as prefixes)."""
+        result = self.graph.query(query)
+        if result.type == "ASK":
+            return Answer([], [], boolean=bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return Answer([], [], graph=result.graph)
+        variables = [str(v) for v in result.vars or []]
+        return Answer(variables, [{v: cast(ResultRow, row).get(v) for v in variables} for row in result])
+
+    def oxigraph_store(self) -> ox.Store:
+        """The graph's own Oxigraph store if it has one to itself, else a copy in a new in-memory one.
+
+        A dataset is copied with its named graphs, a plain graph into the default graph.
+        """
+        from goalgraph.loading import own_oxigraph  # deferred: loading imports this module
+
+        inner = own_oxigraph(self.graph)
+        if inner is not None:  # a plain graph on an Oxigraph store of its own: read it in place
+            return inner
+        store = ox.Store()
+        if isinstance(self.graph, ConjunctiveGraph):  # rdflib's Dataset is one
+            store.extend(
+                ox.Quad(_subject(s), _predicate(p), to_oxigraph(o), _graph_name(c))
+                for s, p, o, c in self.graph.quads((None, None, None, None))
+            )
+        else:
+            store.extend(ox.Quad(_subject(s), _predicate(p), to_oxigraph(o)) for s, p, o in self.graph)
+        return store
+
+
 def select(graph: Graph, name: str, **bindings: Node) -> list[Row]:
     """Run the shipped SELECT query `name` on `graph` and return its rows.
 
@@ -172,57 +295,35 @@ def select(graph: Graph, name: str, **bindings: Node) -> list[Row]:
     return execute(graph, bind(query_text(name), bindings)).rows
 
 
-@dataclass
-class Answer:
-    """What a query answered, in rdflib terms.
-
-    Attributes
-    ----------
-    variables : list of str
-        A SELECT's variables, in order.
-    rows : list of dict
-        A SELECT's solutions: variable → term, None where unbound.
-    boolean : bool or None
-        An ASK's answer.
-    graph : rdflib.Graph or None
-        A CONSTRUCT's or DESCRIBE's triples.
-    """
-
-    variables: list[str] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    boolean: bool | None = None
-    graph: Graph | None = None
-
-
 def execute(graph: Graph, query: str) -> Answer:
-    """Run `query` on `graph` and read the whole answer.
-
-    On a :class:`~goalgraph.loading.GoalDataset` the query goes straight to
-    Oxigraph and each distinct term is turned into an rdflib term once: a result
-    repeats the same IRIs on many rows, and building rdflib terms costs more than
-    the query (on 66,000 rows, 1.7 s through rdflib's API against 0.3 s this way).
-    A :class:`~goalgraph.remote.RemoteDataset` sends it to its endpoint. Any other
-    rdflib graph is asked through rdflib's API.
+    """Run `query` on `graph`, whatever its backend (see :class:`Backend`), and read the whole answer.
 
     Raises
     ------
     SyntaxError
         From Oxigraph, for a malformed query ("error at LINE:COLUMN: ...").
     """
-    from goalgraph.remote import RemoteDataset  # deferred: the HTTP client is needed only here
+    return backend(graph).answer(query)
 
-    if isinstance(graph, RemoteDataset):
-        variables, rows, boolean, triples = graph.answer(query)
-        return Answer(variables, rows, boolean, triples)
-    if not isinstance(graph, GoalDataset):
-        result = graph.query(query)
-        if result.type == "ASK":
-            return Answer(boolean=bool(result.askAnswer))
-        if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return Answer(graph=result.graph)
-        variables = [str(v) for v in result.vars or []]
-        return Answer(variables, [{v: cast(ResultRow, row).get(v) for v in variables} for row in result])
-    answer = graph.oxigraph.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+
+def read_answer(
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, *, plain_strings: bool = False
+) -> Answer:
+    """An Oxigraph answer (of a store's query, or parsed results) in rdflib terms.
+
+    Each distinct term is turned into an rdflib term once: a result repeats the same
+    IRIs on many rows, and building rdflib terms costs more than the query (on 66,000
+    rows, 1.7 s through rdflib's API against 0.3 s this way).
+
+    Parameters
+    ----------
+    result : pyoxigraph.QuerySolutions, QueryBoolean or QueryTriples
+    plain_strings : bool
+        Give literals of type ``xsd:string`` no datatype, as rdflib reads them from
+        SPARQL results (the remote backend's convention).
+    """
+    if isinstance(result, ox.QueryBoolean):
+        return Answer([], [], boolean=bool(result))
     terms: dict[object, Node] = {}
 
     def term(value: object) -> Node | None:
@@ -230,22 +331,27 @@ def execute(graph: Graph, query: str) -> Answer:
             return None
         found = terms.get(value)
         if found is None:
-            found = terms[value] = _from_oxigraph(value)
+            found = terms[value] = from_oxigraph(value, plain_strings=plain_strings)
         return found
 
-    if isinstance(answer, ox.QueryBoolean):
-        return Answer(boolean=bool(answer))
-    if isinstance(answer, ox.QueryTriples):
+    if isinstance(result, ox.QueryTriples):
         triples = Graph()
-        for triple in answer:
+        for triple in result:
             triples.add((term(triple.subject), term(triple.predicate), term(triple.object)))  # type: ignore[arg-type]
-        return Answer(graph=triples)
-    variables = [v.value for v in answer.variables]
-    rows = [{name: term(solution[name]) for name in variables} for solution in answer]
-    return Answer(variables, rows)
+        return Answer([], [], graph=triples)
+    variables = [v.value for v in result.variables]
+    return Answer(variables, [{name: term(solution[name]) for name in variables} for solution in result])
 
 
-def _from_oxigraph(value: object) -> Node:
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_oxigraph(value: object, *, plain_strings: bool = False) -> Node:
+    """The rdflib term for a pyoxigraph term (``plain_strings``: an ``xsd:string`` literal without datatype).
+
+    >>> from_oxigraph(ox.Literal("tryghed", language="da"))
+    rdflib.term.Literal('tryghed', lang='da')
+    """
     if isinstance(value, ox.NamedNode):
         return URIRef(value.value)
     if isinstance(value, ox.BlankNode):
@@ -253,5 +359,53 @@ def _from_oxigraph(value: object) -> Node:
     if isinstance(value, ox.Literal):
         if value.language:
             return Literal(value.value, lang=value.language)
-        return Literal(value.value, datatype=URIRef(value.datatype.value))
+        datatype = value.datatype.value
+        return Literal(value.value, datatype=None if plain_strings and datatype == _XSD_STRING else URIRef(datatype))
     raise GoalgraphError(f"cannot show an RDF term of this kind: {value!r}")
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib IRI, blank node or literal.
+
+    A blank node whose label Oxigraph does not take (Virtuoso's ``nodeID://b10003``)
+    is given one made from it, the same for the same label.
+
+    >>> to_oxigraph(Literal("1", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer")))
+    <Literal value=1 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
+    """
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return _subject(term)
+
+
+def _subject(term: Node) -> ox.NamedNode | ox.BlankNode:
+    if isinstance(term, URIRef):
+        try:
+            return ox.NamedNode(str(term))
+        except ValueError as error:  # rdflib keeps what is no IRI (a space in it), with a warning
+            raise GoalgraphError(f"not an IRI: {str(term)!r} ({error})") from None
+    if isinstance(term, BNode):
+        try:
+            return ox.BlankNode(str(term))
+        except ValueError:
+            return ox.BlankNode(hashlib.sha256(str(term).encode()).hexdigest()[:32])
+    raise GoalgraphError(f"cannot export {term!r} as the subject of a triple")
+
+
+def _predicate(term: Node) -> ox.NamedNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    raise GoalgraphError(f"cannot export {term!r} as a predicate")
+
+
+def _graph_name(context: object) -> ox.NamedNode | ox.BlankNode | ox.DefaultGraph:
+    name = context.identifier if isinstance(context, Graph) else context
+    if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    if isinstance(name, Node):
+        return _subject(name)
+    raise GoalgraphError(f"cannot export a graph named {name!r}")

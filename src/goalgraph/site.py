@@ -195,8 +195,8 @@ def write_site(
     from goalgraph.docs import build_docs
     from goalgraph.explorer import build_explorer
     from goalgraph.export import DOWNLOADS, export
+    from goalgraph.pages import home_page, resource_page
     from goalgraph.report import build_report
-    from goalgraph.server.pages import home_page, resource_page
 
     given = Path(directory)
     # A link to the site's folder is written through: the folder is replaced, the link kept.

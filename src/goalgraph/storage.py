@@ -41,19 +41,11 @@ from uuid import uuid4
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from goalgraph.bases import resolve_base
 from goalgraph.errors import DataError, GoalgraphError, display_path
 from goalgraph.files import write_atomically
 from goalgraph.inputs import describe, file_kind, shorten
-from goalgraph.loading import (
-    SCRATCH_PREFIX,
-    GoalDataset,
-    PathLike,
-    Source,
-    _data_error,
-    check_content,
-    find_sources,
-    resolve_base,
-)
+from goalgraph.loading import SCRATCH_PREFIX, GoalDataset, PathLike, Source, check_content, data_error, find_sources
 from goalgraph.progress import Progress, ProgressReader
 
 __all__ = ["DATABASE", "STORE_FILE", "StoreError", "is_store", "load_store", "open_store"]
@@ -472,7 +464,7 @@ def _bulk_load(dataset: GoalDataset, source: Source, progress: bool | None) -> N
                 store.bulk_load(reader, format=source.format, base_iri=dataset.base, to_graph=target)
     except (SyntaxError, MemoryError) as error:  # MemoryError: a literal longer than the parser's buffer
         store.remove_graph(target)
-        raise _data_error(source, error) from None
+        raise data_error(source, error) from None
     except OSError as error:
         store.remove_graph(target)
         raise DataError(source.display, error.strerror or str(error)) from None

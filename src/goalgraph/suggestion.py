@@ -32,7 +32,8 @@ The method
    ``gg:level`` number to the lower (a marker, 2, supports a vision, 0). On the
    same level, the statement of the deeper organisation supports the other (the
    police's mission supports the ministry group's, and a member's supports its
-   collaboration's: see ``sparql/suggestion-organisation-depths.rq``). Where level
+   collaboration's: an organisation's depth is how many organisations are above it,
+   following its parents and the collaborations it is a member of). Where level
    and depth are both equal, nothing tells which way the link would go, and no
    link is suggested: this covers every pair of a holder's own top-level
    (mission and vision) statements.
@@ -41,8 +42,9 @@ The method
    suggestions included); and a link that would close a cycle, because its
    target already supports its source through ``gg:supports`` links.
 
-The statements, their texts, levels and holders, the organisations' depths and
-the existing links are read with the SPARQL files ``sparql/suggestion-*.rq``.
+The statements, their texts, levels and holders and the organisations come from
+the model of the graph (:func:`goalgraph.model.read_model`); the existing links are
+read with ``sparql/suggestion-links.rq``.
 """
 
 from __future__ import annotations
@@ -56,9 +58,10 @@ from datetime import date
 from itertools import combinations
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib.term import IdentifiedNode, Node
 
-from goalgraph.loading import resolve_base
+from goalgraph.bases import resolve_base
+from goalgraph.model import GoalModel, read_model
 from goalgraph.namespaces import GG
 from goalgraph.querying import select
 from goalgraph.text import Term, language_of, terms
@@ -138,7 +141,7 @@ class Suggestion:
 class _Statement:
     iri: URIRef
     level: int | None
-    holder: Node | None
+    holder: IdentifiedNode | None
     label: str
     # The document in each language: its terms, in the order of the text.
     documents: dict[str, list[Term]]
@@ -150,6 +153,7 @@ def suggest(
     min_score: float = DEFAULT_MIN_SCORE,
     limit: int | None = None,
     languages: Sequence[str] = ("da", "en"),
+    model: GoalModel | None = None,
 ) -> list[Suggestion]:
     """Propose links between statements that have none yet, from their texts.
 
@@ -166,6 +170,8 @@ def suggest(
         Return at most this many, the best.
     languages : sequence of str
         The languages to compare texts in.
+    model : GoalModel, optional
+        The graph's model, if it has been read already (:func:`goalgraph.model.read_model`).
 
     Returns
     -------
@@ -191,11 +197,10 @@ def suggest(
     [('sagsbehandling', 'da'), ('cases', 'en'), ('handling', 'en')]
     """
     wanted = list(dict.fromkeys(language_of(language) for language in languages))
-    statements = _statements(graph, wanted)
+    model = read_model(graph) if model is None else model
+    statements = _statements(model, wanted)
     linked, supports = _links(graph)
-    depths: dict[Node, int] = {
-        row["organisation"]: int(row["depth"]) for row in select(graph, "suggestion-organisation-depths")
-    }
+    depths = _depths(model)
 
     vectors = {lang: _vectors(statements, lang) for lang in wanted}
     # Score every pair first and keep the rest of the work (the checks, the matched
@@ -227,40 +232,54 @@ def suggest(
     return suggestions
 
 
-def _statements(graph: Graph, languages: list[str]) -> dict[URIRef, _Statement]:
+def _statements(model: GoalModel, languages: list[str]) -> dict[URIRef, _Statement]:
     statements: dict[URIRef, _Statement] = {}
-    for row in select(graph, "suggestion-statements"):
-        iri, level = row["statement"], row["level"]
-        assert isinstance(iri, URIRef)  # the query keeps IRIs only
-        statements[iri] = _Statement(
-            iri=iri,
-            level=None if level is None else int(level),
-            holder=row["holder"],
-            label=str(row["statement"]),
-            documents={},
+    for node, found in model.statements.items():
+        if not isinstance(node, URIRef):
+            continue  # a suggestion needs IRIs to point at
+        statement = statements[node] = _Statement(
+            iri=node, level=found.level, holder=found.holder, label=str(node), documents={}
         )
-    # For each statement and language, its own text before a translation; its own
-    # text in the first of `languages` it has is its label.
-    texts: dict[Node, dict[tuple[str, str], str]] = defaultdict(dict)
-    for row in select(graph, "suggestion-texts"):
-        literal = row["text"]
-        assert isinstance(literal, Literal)  # the query keeps literals only
-        kind = "text" if row["property"] == GG.text else "translation"
-        texts[row["statement"]].setdefault((kind, language_of(literal.language)), str(literal))
-    for node, found in texts.items():
-        statement = statements.get(node) if isinstance(node, URIRef) else None
-        if statement is None:
+        # For each language, its own text before a translation (of several, the
+        # smallest); its own text in the first of `languages` it has is its label.
+        texts: dict[tuple[str, str], str] = {}
+        for words in sorted(found.texts, key=lambda t: (t.translated, t.value)):
+            if words.lang:
+                texts.setdefault(("translation" if words.translated else "text", language_of(words.lang)), words.value)
+        if not texts:
             continue
-        labels = [found.get(("text", lang)) for lang in languages]
-        labels += [text for (kind, _), text in sorted(found.items()) if kind == "text"]
-        labels += [text for _, text in sorted(found.items())]
+        labels = [texts.get(("text", lang)) for lang in languages]
+        labels += [text for (kind, _), text in sorted(texts.items()) if kind == "text"]
+        labels += [text for _, text in sorted(texts.items())]
         statement.label = next(label for label in labels if label is not None)
         for lang in languages:
-            text = found.get(("text", lang), found.get(("translation", lang)))
+            text = texts.get(("text", lang), texts.get(("translation", lang)))
             document = terms(text, lang) if text is not None else []
             if document:
                 statement.documents[lang] = document
     return statements
+
+
+def _depths(model: GoalModel) -> dict[IdentifiedNode, int]:
+    """How many organisations are above each: its parents, the collaborations it is in, and theirs."""
+    up: dict[IdentifiedNode, set[IdentifiedNode]] = {
+        node: set(found.parents) for node, found in model.organisations.items()
+    }
+    for node, found in model.organisations.items():
+        for member in found.members:
+            up.setdefault(member, set()).add(node)
+    depths = {}
+    for organisation in model.organisations:
+        above: set[IdentifiedNode] = set()
+        stack = list(up.get(organisation, ()))
+        while stack:
+            node = stack.pop()
+            if node not in above:
+                above.add(node)
+                stack.extend(up.get(node, ()))
+        above.discard(organisation)
+        depths[organisation] = len(above)
+    return depths
 
 
 def _links(graph: Graph) -> tuple[set[tuple[Node, Node]], dict[Node, set[Node]]]:
@@ -343,7 +362,9 @@ def _idf(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def _direction(a: _Statement, b: _Statement, depths: Mapping[Node, int]) -> tuple[_Statement, _Statement] | None:
+def _direction(
+    a: _Statement, b: _Statement, depths: Mapping[IdentifiedNode, int]
+) -> tuple[_Statement, _Statement] | None:
     """The pair as (supporting, supported), or None where no link should be suggested."""
     if a.iri == b.iri or a.level is None or b.level is None:
         return None

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 from uuid import uuid4
 
-from goalgraph.loading import DEFAULT_BASE, resolve_base
+from goalgraph.bases import DEFAULT_BASE, resolve_base
 
 __all__ = [
     "CHILDREN",

@@ -6,8 +6,9 @@ Two forms of a text serve two jobs:
   statements (:mod:`goalgraph.suggestion`): Unicode NFC, case folded, split into
   words, stop words dropped, each word stemmed with the stemmer of its language.
   Danish uses the Snowball Danish stemmer (:func:`danish_stem`), English the
-  Snowball English stemmer, also known as Porter2 (:func:`english_stem`). Both are
-  written here from the published algorithms, so goalgraph needs no NLP library.
+  Snowball English stemmer, also known as Porter2 (:func:`english_stem`), both
+  from the ``snowballstemmer`` library, pinned to one release (3.0.1) because
+  Snowball revises its algorithms (version 3 changed English).
 - :func:`fold` is the form for search: case- and accent-insensitive, so that a
   user who types ``aben`` or ``AABEN`` finds ``Åben``.
 
@@ -22,9 +23,11 @@ takes *tryghed* to ``tryg`` but leaves *trygt* as ``trygt``:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 __all__ = [
     "STOP_WORDS",
@@ -214,59 +217,59 @@ STOP_WORDS: Mapping[str, frozenset[str]] = {
 
 
 #################################################################
-# Snowball Danish
+# Stemming: Snowball, from the snowballstemmer library
 #################################################################
 
-_DA_VOWELS = frozenset("aeiouyæåø")
-_DA_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
-# Letters after which a final -s is an ending to remove (not "e": "-es" is an ending of its own).
-_DA_S_ENDINGS = frozenset("abcdfghjklmnoprtvyzå")
-# fmt: off
-_DA_MAIN_SUFFIXES = sorted(
-    [
-        "hed", "ethed", "ered", "e", "erede", "ende", "erende", "ene", "erne", "ere", "en", "heden",
-        "eren", "er", "heder", "erer", "heds", "es", "endes", "erendes", "enes", "ernes", "eres", "ens",
-        "hedens", "erens", "ers", "ets", "erets", "et", "eret", "s",
-    ],
-    key=len,
-    reverse=True,
-)
-# fmt: on
-_DA_CONSONANT_PAIRS = ("gd", "dt", "gt", "kt")
-_DA_OTHER_SUFFIXES = ("løst", "elig", "lig", "els", "ig")
+# One stemmer per language, made on first use and kept. A stemmer keeps the word it
+# works on in the object, so one thread at a time uses it (the server builds pages in
+# threads).
+_SNOWBALL: dict[str, Any] = {}
+_SNOWBALL_LOCK = threading.Lock()
 
 
-def _danish_r1(word: str) -> int:
-    """Where R1 starts: after the first non-vowel that follows a vowel, but at least at 3."""
-    for i in range(1, len(word)):
-        if word[i - 1] in _DA_VOWELS and word[i] not in _DA_VOWELS:
-            return max(i + 1, 3)
-    return len(word)
+def _new_stemmer(language: str) -> Any:
+    """A Snowball stemmer for `language` (``"da"`` or ``"en"``).
+
+    Imported here, not at the top: importing snowballstemmer imports all its 30-odd
+    languages (tens of milliseconds), which commands that only :func:`fold` should
+    not pay. The classes, not ``snowballstemmer.stemmer()``, which returns
+    PyStemmer's C stemmers instead when that is installed, of whatever Snowball
+    release they were built from: the stems, and the suggestion figures in the
+    README, are those of the pinned snowballstemmer release.
+    """
+    if language == "da":
+        from snowballstemmer.danish_stemmer import DanishStemmer
+
+        return DanishStemmer()
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    return EnglishStemmer()
 
 
-def _danish_consonant_pair(word: str, r1: int) -> str:
-    if word.endswith(_DA_CONSONANT_PAIRS) and len(word) - 2 >= r1:
-        return word[:-1]
-    return word
+@lru_cache(maxsize=1 << 16)
+def _snowball(language: str, word: str) -> str:
+    """The Snowball stem of `word` in `language` (``"da"`` or ``"en"``), remembered.
+
+    A dataset's texts use a few thousand words many times over, and the library's
+    generated code takes some microseconds a word: a lookup is cheaper.
+    """
+    with _SNOWBALL_LOCK:
+        stemmer = _SNOWBALL.get(language)
+        if stemmer is None:
+            stemmer = _SNOWBALL[language] = _new_stemmer(language)
+        stemmed: str = stemmer.stemWord(word)
+    return stemmed
 
 
 def danish_stem(word: str) -> str:
     """The Snowball Danish stem of `word`.
 
-    The published algorithm (snowballstem.org, *Danish stemming algorithm*), in
-    its steps:
-
-    0. **R1** is the part of the word after the first non-vowel that follows a
-       vowel, but not starting before the fourth letter. Vowels are a e i o u y
-       æ å ø. The suffixes below are removed only where they lie in R1.
-    1. **Main suffix**: remove the longest of *hed ethed ered e erede ende erende
-       ene erne ere en heden eren er heder erer heds es endes erendes enes ernes
-       eres ens hedens erens ers ets erets et eret*; or a final *s* after one of
-       the letters a b c d f g h j k l m n o p r t v y z å.
-    2. **Consonant pair**: if the word ends in *gd dt gt kt*, remove the last letter.
-    3. **Other suffixes**: *igst* → *ig*; then remove the longest of *ig lig elig
-       els* (and repeat step 2), or turn *løst* into *løs*.
-    4. **Undouble**: a final double consonant becomes single.
+    The algorithm is the Snowball project's (snowballstem.org, *Danish stemming
+    algorithm*), run by the ``snowballstemmer`` library: it removes the longest of
+    the main suffixes (*-hed*, *-en*, *-erne*, *-s*, ...) from the region R1 that
+    starts after the first non-vowel following a vowel (never before the fourth
+    letter), the last letter of a final *gd dt gt kt*, the suffixes *ig lig elig
+    els løst* (*-igst* first to *-ig*), and undoubles a final double consonant.
 
     Parameters
     ----------
@@ -281,141 +284,23 @@ def danish_stem(word: str) -> str:
     --------
     >>> danish_stem("sagsbehandlingen")
     'sagsbehandling'
-    >>> danish_stem("bestemmelse")  # e (1), els (3), mm → m (4)
+    >>> danish_stem("bestemmelse")  # -e, -els, mm → m
     'bestem'
     >>> danish_stem("tryghed"), danish_stem("trygt"), danish_stem("trygge")
     ('tryg', 'trygt', 'tryg')
     """
-    r1 = _danish_r1(word)
-    # Step 1: the longest main suffix that lies in R1 (the letter before an -s need not).
-    for suffix in _DA_MAIN_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
-            if suffix != "s" or (len(word) > 1 and word[-2] in _DA_S_ENDINGS):
-                word = word[: -len(suffix)]
-            break
-    # Step 2
-    word = _danish_consonant_pair(word, r1)
-    # Step 3: -igst anywhere in the word, then the other suffixes in R1.
-    if word.endswith("igst"):
-        word = word[:-2]
-    for suffix in _DA_OTHER_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
-            # løst → løs; the others go, and a consonant pair left behind is undone.
-            word = word[:-1] if suffix == "løst" else _danish_consonant_pair(word[: -len(suffix)], r1)
-            break
-    # Step 4: the last letter must lie in R1; the one it doubles need not.
-    if len(word) - 1 >= r1 and len(word) > 1 and word[-1] in _DA_CONSONANTS and word[-2] == word[-1]:
-        word = word[:-1]
-    return word
-
-
-#################################################################
-# Snowball English (Porter2)
-#################################################################
-
-_EN_VOWELS = frozenset("aeiouy")
-_EN_DOUBLES = ("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
-_EN_LI_ENDINGS = frozenset("cdeghkmnrt")
-_EN_R1_PREFIXES = ("gener", "commun", "arsen")
-_EN_EXCEPTIONS = {
-    "skis": "ski",
-    "skies": "sky",
-    "dying": "die",
-    "lying": "lie",
-    "tying": "tie",
-    "idly": "idl",
-    "gently": "gentl",
-    "ugly": "ugli",
-    "early": "earli",
-    "only": "onli",
-    "singly": "singl",
-    **{word: word for word in ("sky", "news", "howe", "atlas", "cosmos", "bias", "andes")},
-}
-_EN_INVARIANT_AFTER_1A = frozenset(
-    ("inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed")
-)
-_EN_STEP2 = {
-    "tional": "tion",
-    "enci": "ence",
-    "anci": "ance",
-    "abli": "able",
-    "entli": "ent",
-    "izer": "ize",
-    "ization": "ize",
-    "ational": "ate",
-    "ation": "ate",
-    "ator": "ate",
-    "alism": "al",
-    "aliti": "al",
-    "alli": "al",
-    "fulness": "ful",
-    "ousli": "ous",
-    "ousness": "ous",
-    "iveness": "ive",
-    "iviti": "ive",
-    "biliti": "ble",
-    "bli": "ble",
-    "ogi": "og",
-    "fulli": "ful",
-    "lessli": "less",
-    "li": "",
-}
-_EN_STEP3 = {
-    "tional": "tion",
-    "ational": "ate",
-    "alize": "al",
-    "icate": "ic",
-    "iciti": "ic",
-    "ical": "ic",
-    "ful": "",
-    "ness": "",
-    "ative": "",
-}
-# fmt: off
-_EN_STEP4 = [
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti",
-    "ous", "ive", "ize", "ion",
-]
-# fmt: on
-
-
-def _longest(word: str, suffixes: list[str] | dict[str, str]) -> str | None:
-    found = [suffix for suffix in suffixes if word.endswith(suffix)]
-    return max(found, key=len) if found else None
-
-
-def _english_regions(word: str) -> tuple[int, int]:
-    def after_vc(start: int) -> int:
-        for i in range(start + 1, len(word)):
-            if word[i - 1] in _EN_VOWELS and word[i] not in _EN_VOWELS:
-                return i + 1
-        return len(word)
-
-    prefix = next((p for p in _EN_R1_PREFIXES if word.startswith(p)), None)
-    r1 = len(prefix) if prefix else after_vc(0)
-    return r1, after_vc(r1)
-
-
-def _ends_short_syllable(word: str) -> bool:
-    if len(word) == 2:
-        return word[0] in _EN_VOWELS and word[1] not in _EN_VOWELS
-    return (
-        len(word) > 2
-        and word[-3] not in _EN_VOWELS
-        and word[-2] in _EN_VOWELS
-        and word[-1] not in _EN_VOWELS
-        and word[-1] not in "wxY"
-    )
+    return _snowball("da", word)
 
 
 def english_stem(word: str) -> str:
     """The Snowball English (Porter2) stem of `word`.
 
-    The published algorithm (snowballstem.org, *The English (Porter2) stemming
-    algorithm*): the exceptional forms first (*skies* → ``sky``, *news*), then
-    possessives, plurals and *-ed*/*-ing* (steps 1a–1c), derivational suffixes
-    in R1 and R2 (steps 2–4) and a final *-e* or *-l* (step 5). Words of one or
-    two letters are left as they are.
+    The algorithm is the Snowball project's (snowballstem.org, *The English
+    (Porter2) stemming algorithm*), run by the ``snowballstemmer`` library: the
+    exceptional forms first (*skies* → ``sky``, *news*), then possessives,
+    plurals and *-ed*/*-ing*, derivational suffixes and a final *-e* or *-l*.
+    Snowball 3 revised it (*added* is now ``add``, not ``ad``; *organization*
+    ``organiz``, not ``organ``); goalgraph pins the release (see the README).
 
     Parameters
     ----------
@@ -433,91 +318,7 @@ def english_stem(word: str) -> str:
     >>> [english_stem(w) for w in ["citizens", "efficiency", "generously", "knitting", "skies"]]
     ['citizen', 'effici', 'generous', 'knit', 'sky']
     """
-    word = word.lstrip("'")
-    if word in _EN_EXCEPTIONS:
-        return _EN_EXCEPTIONS[word]
-    if len(word) <= 2:
-        return word
-    # A y that acts as a consonant (initial, or after a vowel) is written Y until the end.
-    letters = list(word)
-    for i, letter in enumerate(letters):
-        if letter == "y" and (i == 0 or letters[i - 1] in _EN_VOWELS):
-            letters[i] = "Y"
-    word = "".join(letters)
-    r1, r2 = _english_regions(word)
-
-    # Step 0: possessives.
-    for suffix in ("'s'", "'s", "'"):
-        if word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    word = _english_step1a(word)
-    if word in _EN_INVARIANT_AFTER_1A:
-        return word
-    word = _english_step1b(word, r1)
-    # Step 1c: y after a consonant that is not the first letter becomes i.
-    if len(word) > 2 and word[-1] in "yY" and word[-2] not in _EN_VOWELS:
-        word = word[:-1] + "i"
-    word = _english_steps2to4(word, r1, r2)
-    # Step 5
-    if word.endswith("e"):
-        if len(word) - 1 >= r2 or (len(word) - 1 >= r1 and not _ends_short_syllable(word[:-1])):
-            word = word[:-1]
-    elif word.endswith("ll") and len(word) - 1 >= r2:
-        word = word[:-1]
-    return word.replace("Y", "y")
-
-
-def _english_step1a(word: str) -> str:
-    if word.endswith("sses"):
-        return word[:-2]
-    if word.endswith(("ied", "ies")):
-        return word[:-3] + ("i" if len(word) > 4 else "ie")
-    if word.endswith(("us", "ss")):
-        return word
-    if word.endswith("s") and any(letter in _EN_VOWELS for letter in word[:-2]):
-        return word[:-1]
-    return word
-
-
-def _english_step1b(word: str, r1: int) -> str:
-    suffix = _longest(word, ["eed", "eedly", "ed", "edly", "ing", "ingly"])
-    if suffix is None:
-        return word
-    if suffix in ("eed", "eedly"):
-        return word[: -len(suffix)] + "ee" if len(word) - len(suffix) >= r1 else word
-    stem = word[: -len(suffix)]
-    if not any(letter in _EN_VOWELS for letter in stem):
-        return word
-    if stem.endswith(("at", "bl", "iz")):
-        return stem + "e"
-    if stem.endswith(_EN_DOUBLES):
-        return stem[:-1]
-    if _ends_short_syllable(stem) and r1 >= len(stem):  # a short word
-        return stem + "e"
-    return stem
-
-
-def _english_steps2to4(word: str, r1: int, r2: int) -> str:
-    suffix = _longest(word, _EN_STEP2)
-    if suffix is not None and len(word) - len(suffix) >= r1:
-        stem = word[: -len(suffix)]
-        if suffix == "li":
-            word = stem if stem and stem[-1] in _EN_LI_ENDINGS else word
-        elif suffix == "ogi":
-            word = stem + "og" if stem.endswith("l") else word
-        else:
-            word = stem + _EN_STEP2[suffix]
-    suffix = _longest(word, _EN_STEP3)
-    # -ative goes only from R2, the others from R1.
-    if suffix is not None and len(word) - len(suffix) >= (r2 if suffix == "ative" else r1):
-        word = word[: -len(suffix)] + _EN_STEP3[suffix]
-    suffix = _longest(word, _EN_STEP4)
-    if suffix is not None and len(word) - len(suffix) >= r2:
-        stem = word[: -len(suffix)]
-        if suffix != "ion" or stem.endswith(("s", "t")):
-            word = stem
-    return word
+    return _snowball("en", word)
 
 
 #################################################################

@@ -1,7 +1,9 @@
 """Check a goal graph: SHACL shapes, dangling references, cycles in alignment, unsafe IRIs.
 
-Syntax errors are found earlier, when files are loaded (:func:`goalgraph.load`
-raises :class:`~goalgraph.errors.DataError` naming the file and line). What
+Syntax errors are found earlier, when files are loaded: :func:`goalgraph.load` raises
+:class:`~goalgraph.errors.DataError` naming the file and line, or, asked with
+``all_errors=True`` (as ``goalgraph validate`` asks :func:`goalgraph.open`),
+:class:`~goalgraph.loading.InvalidFilesError` naming every bad file. What
 :func:`validate` finds is reported node by node: each problem names the file the
 node is described in, the node's label and IRI, and what to fix.
 """

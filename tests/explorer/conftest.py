@@ -13,7 +13,6 @@ console, threw, or opened a dialog (an ``alert`` from injected script would).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,8 @@ import goalgraph
 from goalgraph.explorer import build_explorer
 from goalgraph.loading import GoalDataset
 from goalgraph.synthetic import write_synthetic
+
+from ..conftest import missing
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Frame, Page
@@ -99,11 +100,8 @@ def browser_missing_reason() -> str | None:
 def require_browser() -> None:
     """Skip (or, under CI, fail) a test that needs the browser where there is none."""
     reason = browser_missing_reason()
-    if reason is None:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run under CI: {reason}")
-    pytest.skip(reason)
+    if reason is not None:
+        missing(f"browser tests need a browser: {reason}")
 
 
 @pytest.fixture(scope="session")

@@ -242,3 +242,43 @@ def test_page_is_utf8_with_danish_letters(bundled: GoalDataset, tmp_path: Path) 
     assert '<meta charset="utf-8">' in text
     assert "Målene i den danske justitssektor" in text
     assert os.path.getsize(written) < 1_000_000
+
+
+def test_statements_reaching_the_top_are_the_analysis_ones(page: str, bundled: GoalDataset) -> None:
+    # The page reads which statements reach the top from its data, as goalgraph.analysis finds them.
+    from goalgraph.analysis import alignment_graph, reach, top_statements
+
+    data = data_of(page)
+    statements = data["statements"]
+    assert isinstance(statements, list)
+    reaching = {statements[k]["iri"] for k in data["reachesTop"]}  # type: ignore[attr-defined]
+    graph = alignment_graph(bundled)
+    expected = {str(node) for node, found in reach(graph, top_statements(graph)).items() if found.reaches_top}
+    assert reaching == expected
+    identifiers = {statements[k].get("identifier") for k in data["reachesTop"]}  # type: ignore[attr-defined]
+    assert {"SM3", "JM-M2", "FP4"} <= identifiers
+    assert "AM-P" not in identifiers
+
+
+def test_texts_of_the_shell_are_escaped() -> None:
+    # The template escapes what it is given as text: a title cannot open an element or leave an attribute.
+    from goalgraph.explorer.page import render_page
+
+    hostile = '"><script>alert(1)</script>'
+    page = render_page(data={}, lang='da" onload="alert(2)', title=hostile, noscript=hostile)
+    assert "<script>alert" not in page
+    assert 'onload="alert' not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3  # title, heading, noscript
+    assert len(_INLINE_SCRIPTS.findall(page)) == 2
+
+
+def test_json_is_escaped_for_a_script_element_character_by_character() -> None:
+    from goalgraph.explorer.page import escape_json
+
+    value = {"a": "</script><!-- & \u2028\u2029 ø", "<key>": ["&amp;", ">"]}
+    text = escape_json(value)
+    assert not re.search(r"[<>&\u2028\u2029]", text)
+    assert json.loads(text) == value
+    expected = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    table = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+    assert text == expected.translate(str.maketrans(table))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from itertools import pairwise
@@ -292,18 +291,14 @@ def test_progress_is_reported_to_a_callback_up_to_the_whole_file(tmp_path: Path)
     assert calls[-1] == (size, size)
 
 
-def test_import_time_grows_linearly_with_the_file(tmp_path: Path) -> None:
+def test_a_small_and_a_large_file_give_every_goal(tmp_path: Path) -> None:
+    # How the time grows with the file is measured in benchmarks/bench_import_archimate.py.
     small, large = tmp_path / "small.xml", tmp_path / "large.xml"
     synthetic_model(small, 2_000)
     synthetic_model(large, 16_000)
-    times = []
     for path in (small, large):
-        start = time.perf_counter()
         graph = read(path)
-        times.append(time.perf_counter() - start)
         assert sum(graph.summary.statements.values()) == int(path.stat().st_size > 1_000_000) * 7_000 + 1_000
-    # Eight times the file: linear is about 8 times the time, quadratic 64.
-    assert times[1] / times[0] < 24, times
 
 
 # ---------------------------------------------------------------- export

@@ -1,7 +1,7 @@
 """An endpoint that is down, slow, failing or not SPARQL: one clear message, bounded retries, atomic pushes.
 
-The faults come from a scripted HTTP server on 127.0.0.1 (no Virtuoso needed);
-only the atomicity of a push is checked against a real Virtuoso.
+The faults come from a scripted HTTP server on 127.0.0.1 (no triple store needed);
+only the atomicity of a push is checked against real stores (Virtuoso and Oxigraph's server).
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ import goalgraph.remote as remote
 from goalgraph.remote import Endpoint, EndpointError, RemoteDataset, push
 
 from ..test_cli import goalgraph
-from .conftest import writer
-from .virtuoso import Virtuoso
+from .stores import Triplestore
 
 #: A valid SPARQL JSON answer with no rows: the endpoint holds no goalgraph data.
 NO_ROWS = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": []}})
@@ -314,36 +313,36 @@ def test_a_failed_push_drops_its_scratch_graph(stub: StubFactory, monkeypatch: p
     assert updates[2] == f"DROP SILENT GRAPH <{scratch[0]}>"
 
 
-def _rows(server: Virtuoso, query: str) -> list[dict[str, str]]:
+def _rows(server: Triplestore, query: str) -> list[dict[str, str]]:
     _, body = Endpoint(server.sparql, retries=0).query(query, SPARQL_JSON)
     return [{name: term["value"] for name, term in row.items()} for row in json.loads(body)["results"]["bindings"]]
 
 
-def _count(server: Virtuoso, graph: str) -> int:
+def _count(server: Triplestore, graph: str) -> int:
     return int(_rows(server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")[0]["n"])
 
 
-def _holds(server: Virtuoso, graph: str, number: int) -> bool:
+def _holds(server: Triplestore, graph: str, number: int) -> bool:
     """Whether `graph` holds the sample triple of version `number`."""
     triple = f'<{EX}s7> <{EX}version> "version {number} of triple 7"'
     return bool(_rows(server, f"SELECT (1 AS ?found) WHERE {{ GRAPH <{graph}> {{ {triple} }} }}"))
 
 
-def _scratch_graphs(server: Virtuoso) -> list[str]:
+def _scratch_graphs(server: Triplestore) -> list[str]:
     query = 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER STRSTARTS(STR(?g), "urn:goalgraph:push:") }'
     return [row["g"] for row in _rows(server, query)]
 
 
 @pytest.mark.parametrize("graph_store", [False, True], ids=["insert-data", "graph-store"])
 def test_an_interrupted_push_leaves_the_graph_as_it_was(
-    virtuoso: Virtuoso, monkeypatch: pytest.MonkeyPatch, graph_store: bool
+    store: Triplestore, monkeypatch: pytest.MonkeyPatch, graph_store: bool
 ) -> None:
     target = f"urn:goalgraph:test:atomic:{'gsp' if graph_store else 'insert'}"
-    endpoint = writer(virtuoso, graph_store=graph_store)
+    endpoint = store.writer(graph_store=graph_store)
     try:
         push([(target, version(1))], endpoint)
-        assert _count(virtuoso, target) == 40
-        assert _holds(virtuoso, target, 1)
+        assert _count(store, target) == 40
+        assert _holds(store, target, 1)
 
         # The second version fails halfway: on its second INSERT DATA batch or, through the
         # Graph Store Protocol (one upload), on the move over the target.
@@ -362,18 +361,18 @@ def test_an_interrupted_push_leaves_the_graph_as_it_was(
         with pytest.raises(EndpointError, match="simulated"):
             push([(target, version(2))], endpoint)
         assert seen[-1] == "DROP", "the scratch graph is dropped after a failure"
-        assert _count(virtuoso, target) == 40
-        assert _holds(virtuoso, target, 1)
-        assert not _holds(virtuoso, target, 2)
-        assert _scratch_graphs(virtuoso) == []
+        assert _count(store, target) == 40
+        assert _holds(store, target, 1)
+        assert not _holds(store, target, 2)
+        assert _scratch_graphs(store) == []
 
         monkeypatch.undo()
         _small_batches(monkeypatch)
         push([(target, version(2))], endpoint)
-        assert _count(virtuoso, target) == 40
-        assert _holds(virtuoso, target, 2)
-        assert not _holds(virtuoso, target, 1)
-        assert _scratch_graphs(virtuoso) == []
+        assert _count(store, target) == 40
+        assert _holds(store, target, 2)
+        assert not _holds(store, target, 1)
+        assert _scratch_graphs(store) == []
     finally:
         monkeypatch.undo()
         endpoint.update(f"DROP SILENT GRAPH <{target}>")

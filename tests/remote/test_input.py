@@ -18,7 +18,8 @@ from subprocess import CompletedProcess
 from urllib.parse import parse_qs
 
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
+from rdflib.namespace import OWL, RDF
 
 from goalgraph.loading import load
 from goalgraph.remote import Endpoint, EndpointError, RemoteDataset, push
@@ -65,6 +66,9 @@ class Server:
     script: Callable[[str], Reply]
     url: str = ""
     asked: list[str] = field(default_factory=list)
+    #: Each request's form fields, and its Accept header.
+    forms: list[dict[str, list[str]]] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
 
 
 def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
@@ -75,6 +79,8 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
             form = parse_qs(body)
             text = (form.get("query") or form.get("update") or [body])[0]
             server.asked.append(text)
+            server.forms.append(form)
+            server.accepted.append(self.headers.get("Accept") or "")
             reply = server.script(text)
             payload = reply.body.encode()
             self.send_response(reply.status)
@@ -219,6 +225,28 @@ def test_rdflibs_own_api_goes_through_the_same_client(serve: Callable[..., Serve
         remote.query("ASK { ?s ?p ?o }")
     answering = serve(lambda _: Reply(body=json.dumps({"head": {}, "boolean": True})))
     assert RemoteDataset(Endpoint(answering.url), graphs=[ONTOLOGY]).query("ASK { ?s ?p ?o }").askAnswer is True
+
+
+def test_rdflibs_own_api_asks_the_goal_graphs_graphs(serve: Callable[..., Server]) -> None:
+    # Left to the store, the default graph differs: the union of all graphs in Virtuoso, a graph of
+    # its own (empty) in Oxigraph's server, where `trace` then found no statement by its IRI.
+    yes = Reply(body=json.dumps({"head": {}, "boolean": True}))
+    server = serve(lambda query: yes if "ASK" in query else results(["o"], {"o": uri(str(OWL.Class))}))
+    remote = RemoteDataset(Endpoint(server.url, retries=0), graphs=[ONTOLOGY, f"{ONTOLOGY}/more"])
+    assert (URIRef(f"{ONTOLOGY}#Mission"), RDF.type, None) in remote
+    assert remote.query("ASK { ?s ?p ?o }").askAnswer is True
+    assert len(server.forms) == 2
+    for form in server.forms:
+        assert form["default-graph-uri"] == form["named-graph-uri"] == [ONTOLOGY, f"{ONTOLOGY}/more"]
+
+
+def test_a_construct_asks_for_rdf_first(serve: Callable[..., Server]) -> None:
+    # Virtuoso answers a CONSTRUCT with SPARQL JSON results when they come first in Accept.
+    server = serve(lambda _: Reply(content_type="application/n-triples", body=""))
+    remote = RemoteDataset(Endpoint(server.url, retries=0), graphs=[ONTOLOGY])
+    remote.answer("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert server.accepted[-1].startswith("application/n-triples")
+    assert "sparql-results" not in server.accepted[-1]
 
 
 # --- answers of the wrong shape ------------------------------------------------------------------------------

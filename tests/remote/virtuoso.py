@@ -52,7 +52,8 @@ class Virtuoso:
         return f"{self.http}/sparql-graph-crud-auth"
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port of 127.0.0.1 that is free now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -78,7 +79,8 @@ def configuration(folder: Path, sql_port: int, http_port: int) -> str:
     return text
 
 
-def _answers(url: str) -> bool:
+def answers(url: str) -> bool:
+    """Whether the SPARQL endpoint at `url` answers an empty ASK."""
     try:
         with urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=2) as response:
             return bool(response.status == 200)
@@ -96,7 +98,7 @@ def running_virtuoso(folder: Path, *, startup: float = 120.0) -> Iterator[Virtuo
         If it does not answer within `startup` seconds; the message carries its log.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    sql_port, http_port = _free_port(), _free_port()
+    sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(configuration(folder, sql_port, http_port), encoding="utf-8")
     log = (folder / "server.out").open("wb")
@@ -106,7 +108,7 @@ def running_virtuoso(folder: Path, *, startup: float = 120.0) -> Iterator[Virtuo
     virtuoso = Virtuoso(f"http://127.0.0.1:{http_port}")
     try:
         deadline = time.monotonic() + startup
-        while not _answers(virtuoso.sparql):
+        while not answers(virtuoso.sparql):
             if server.poll() is not None or time.monotonic() > deadline:
                 output = (folder / "server.out").read_text(errors="replace")[-2000:]
                 raise RuntimeError(f"Virtuoso did not start (exit {server.poll()}):\n{output}")

@@ -165,7 +165,9 @@ def test_an_oversized_body_sent_in_full_still_reads_its_413(server: Server) -> N
     [("url", 414), ("header", 431)],
 )
 def test_an_oversized_head_is_answered_not_reset(server: Server, kind: str, status: int) -> None:
-    big = "a" * (MAX_HEAD_BYTES + 100_000)
+    # Over the limit by more than one socket read (asyncio reads up to 256 KiB): h11 refuses a head
+    # still incomplete beyond the limit, so one that a single read completes might pass (a flaky test).
+    big = "a" * (MAX_HEAD_BYTES + 1_000_000)
     connection = http.client.HTTPConnection("127.0.0.1", _port(server), timeout=60)
     if kind == "url":
         connection.request("GET", "/sparql?query=" + big)

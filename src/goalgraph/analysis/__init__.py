@@ -2,8 +2,8 @@
 
 The analysis works on the *alignment graph* (:func:`alignment_graph`): a
 :class:`networkx.DiGraph` with statements as nodes and stated and curated alignments
-as edges, built from SPARQL queries over a loaded dataset, which is never changed.
-Each algorithm lives in a module of its own and takes that graph:
+as edges, built from the model of a loaded dataset (:mod:`goalgraph.model`), which
+is never changed. Each algorithm lives in a module of its own and takes that graph:
 
 - :func:`alignment_graph` builds the graph (:mod:`~goalgraph.analysis.graph`) and
   keeps the links from plans apart (:func:`plan_links`);
@@ -44,20 +44,14 @@ from goalgraph.analysis.clusters import Cluster, clusters
 from goalgraph.analysis.coverage import Coverage, coverage
 from goalgraph.analysis.cycles import alignment_cycles
 from goalgraph.analysis.depth import depths_to_top
-from goalgraph.analysis.graph import (
-    Organisation,
-    PlanLink,
-    alignment_graph,
-    by_identifier,
-    local_name,
-    plan_links,
-)
+from goalgraph.analysis.graph import alignment_graph, by_identifier, plan_links
 from goalgraph.analysis.orphans import orphans
 from goalgraph.analysis.paths import path_counts_to_top
 from goalgraph.analysis.reach import Reach, reach
 from goalgraph.analysis.scores import OrganisationScore, organisation_scores
 from goalgraph.analysis.strength import strongest_paths_to_top
 from goalgraph.analysis.top import MISSION_OR_VISION, hierarchy_parents, top_organisations, top_statements
+from goalgraph.model import Organisation, PlanLink, local_name
 
 __all__ = [
     "MISSION_OR_VISION",

@@ -14,12 +14,13 @@ from goalgraph.analysis.centrality import alignment_betweenness
 from goalgraph.analysis.clusters import Cluster, clusters
 from goalgraph.analysis.coverage import Coverage, coverage
 from goalgraph.analysis.cycles import alignment_cycles
-from goalgraph.analysis.graph import Organisation, PlanLink, alignment_graph, plan_links
+from goalgraph.analysis.graph import alignment_graph, plan_links
 from goalgraph.analysis.orphans import orphans
 from goalgraph.analysis.reach import Reach, reach
 from goalgraph.analysis.scores import OrganisationScore, organisation_scores
 from goalgraph.analysis.top import top_organisations, top_statements
 from goalgraph.memory import paused_gc
+from goalgraph.model import GoalModel, Organisation, PlanLink, by_language
 
 __all__ = ["Analysis", "analyse"]
 
@@ -127,7 +128,7 @@ class Analysis:
     def _organisation(self, organisation: IdentifiedNode) -> dict[str, Any]:
         known: Mapping[IdentifiedNode, Organisation] = self.graph.graph.get("organisations", {})
         found = known.get(organisation)
-        return {"organisation": str(organisation), "labels": dict(found.labels) if found else {}}
+        return {"organisation": str(organisation), "labels": by_language(found.names) if found else {}}
 
     def to_dict(self) -> dict[str, Any]:
         """Everything as JSON-ready data: IRIs as strings, with labels, in a stable order.
@@ -195,19 +196,20 @@ class Analysis:
         }
 
 
-def analyse(graph: Graph | nx.DiGraph, *, include_suggested: bool = False) -> Analysis:
+def analyse(graph: Graph | GoalModel | nx.DiGraph, *, include_suggested: bool = False) -> Analysis:
     """Analyse the alignments of a goal graph: top, reach, coverage, centrality, cycles, scores.
 
     Nothing is written to the dataset: it is only queried.
 
     Parameters
     ----------
-    graph : rdflib.Graph or networkx.DiGraph
-        A dataset from :func:`goalgraph.load`, or an alignment graph already built
+    graph : rdflib.Graph, GoalModel or networkx.DiGraph
+        A dataset from :func:`goalgraph.load`, its model
+        (:func:`goalgraph.model.read_model`), or an alignment graph already built
         from one with :func:`~goalgraph.analysis.alignment_graph`.
     include_suggested : bool
-        Count suggested alignments as links too (only when `graph` is a dataset;
-        a built alignment graph keeps the choice it was built with).
+        Count suggested alignments as links too (only when `graph` is a dataset or
+        a model; a built alignment graph keeps the choice it was built with).
 
     Returns
     -------

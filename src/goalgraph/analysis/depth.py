@@ -2,13 +2,13 @@
 
 A top statement has depth 0; a statement that supports one has depth 1, and so on.
 A statement with no alignment path to the top has no depth and is left out of the
-result. Found by one breadth-first search backwards from the whole top at once, so
-the cost is linear in the size of the graph.
+result. Found by one breadth-first search backwards from the whole top at once
+(networkx's :func:`~networkx.bfs_layers` on the graph reversed: each layer is one
+hop further down), so the cost is linear in the size of the graph.
 """
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 
 import networkx as nx
@@ -48,13 +48,7 @@ def depths_to_top(statements: nx.DiGraph, top: Iterable[IdentifiedNode]) -> dict
     >>> ids["AM-P"] in depth
     False
     """
-    depth = {statement: 0 for statement in top if statement in statements}
-    queue = deque(depth)
-    predecessors = statements.pred
-    while queue:
-        statement = queue.popleft()
-        for supporter in predecessors[statement]:
-            if supporter not in depth:
-                depth[supporter] = depth[statement] + 1
-                queue.append(supporter)
-    return depth
+    sources = [statement for statement in dict.fromkeys(top) if statement in statements]
+    # Backwards: from a statement to those that support it (a view, not a copy).
+    layers = nx.bfs_layers(nx.reverse_view(statements), sources)
+    return {statement: hops for hops, layer in enumerate(layers) for statement in layer}

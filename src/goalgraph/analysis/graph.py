@@ -1,12 +1,9 @@
 """The alignment graph: statements as nodes, alignments between them as edges.
 
-:func:`alignment_graph` builds a :class:`networkx.DiGraph` from three SPARQL
-queries (``sparql/analysis-statements.rq``, ``analysis-alignments.rq`` and
-``analysis-organisations.rq``), never by walking triples in Python, and never
-writes anything back to the dataset. The third query reads the organisation
-hierarchy, which decides the top, and the holders' names: once per organisation
-rather than once per statement and name, which halves the rows the statements
-query returns (rows, not the engine, are most of the cost through rdflib's API).
+:func:`alignment_graph` builds a :class:`networkx.DiGraph` from the model of a
+goal graph (:class:`goalgraph.model.GoalModel`, read with
+:func:`goalgraph.model.read_model` when it is given a dataset), never by walking
+triples in Python, and never writes anything back to the dataset.
 
 Nodes are statements (every node typed with a subclass of ``gg:Statement``), keyed
 by their IRI (an rdflib term), with these attributes:
@@ -48,30 +45,30 @@ it) and is not an edge.
 the bundled data says the prosecution service's 2019 strategy as a whole is
 grounded in the group's and the joint mission and vision (nine stated links). A
 plan is not a statement, so these links are not edges of the statement graph; they
-are kept as :class:`PlanLink` records in the graph attribute ``plan_links`` (see
-:func:`plan_links`). The same holds for any alignment whose supporting end is not a
+are kept as :class:`~goalgraph.model.PlanLink` records in the graph attribute
+``plan_links`` (see :func:`plan_links`). The same holds for any alignment whose supporting end is not a
 statement. An alignment whose supported end is not a statement (invalid data, which
 ``goalgraph validate`` reports) is left out.
 
-Graph attributes: ``plan_links`` (tuple of :class:`PlanLink`), ``organisations``
-(the organisations by IRI, each an :class:`Organisation`, for the hierarchy that
-decides the top, see :mod:`goalgraph.analysis.top`) and ``include_suggested``.
+Graph attributes: ``plan_links`` (tuple of :class:`~goalgraph.model.PlanLink`),
+``organisations`` (the organisations by IRI, each a
+:class:`~goalgraph.model.Organisation`, for the hierarchy that decides the top, see
+:mod:`goalgraph.analysis.top`), ``include_suggested``, and ``model``: the
+:class:`~goalgraph.model.GoalModel` it was built from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, cast
-
 import networkx as nx
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.term import IdentifiedNode
 
 from goalgraph.memory import paused_gc
-from goalgraph.querying import Row, select
+from goalgraph.model import DEFAULT_WEIGHT, GoalModel, Organisation, PlanLink, by_language, local_name, preferred_text
+from goalgraph.model import read_model as _read_model
 
 __all__ = [
+    "DEFAULT_WEIGHT",
     "Organisation",
     "PlanLink",
     "alignment_graph",
@@ -80,253 +77,16 @@ __all__ = [
     "plan_links",
 ]
 
-#: The weight of an alignment with neither a strength nor a score (a stated link).
-DEFAULT_WEIGHT = 1.0
 
-# Accepted alignments come before suggestions when two link the same statements.
-_KIND_RANK = {"stated": 0, "curated": 0, "suggested": 1}
-
-
-def local_name(iri: object) -> str:
-    """The last segment of an IRI: ``gg:FocusPoint`` → ``"FocusPoint"``.
-
-    Parameters
-    ----------
-    iri : str or rdflib term
-        The IRI.
-
-    Returns
-    -------
-    str
-        What follows its last ``#`` or ``/``.
-
-    Examples
-    --------
-    >>> local_name("https://w3id.org/goalgraph/ontology#FocusPoint")
-    'FocusPoint'
-    """
-    return str(iri).split("#")[-1].split("/")[-1]
-
-
-@dataclass(frozen=True)
-class Organisation:
-    """An organisation and its place in the organisation hierarchy.
-
-    Attributes
-    ----------
-    organisation : IdentifiedNode
-        Its IRI.
-    labels : Mapping of str to str
-        Its names (``skos:prefLabel``) by language.
-    parents : frozenset of IdentifiedNode
-        What it is a sub-organisation or unit of (``org:subOrganizationOf``,
-        ``org:unitOf`` or their inverses).
-    members : frozenset of IdentifiedNode
-        Its members (``org:hasMember``), as an ``org:OrganizationalCollaboration`` has.
-    """
-
-    organisation: IdentifiedNode
-    labels: Mapping[str, str] = field(default_factory=dict)
-    parents: frozenset[IdentifiedNode] = frozenset()
-    members: frozenset[IdentifiedNode] = frozenset()
-
-
-@dataclass(frozen=True)
-class PlanLink:
-    """An alignment from something that is not a statement (a plan) to a statement.
-
-    Attributes
-    ----------
-    plan : IdentifiedNode
-        The supporting end, in valid data a plan (``gg:Strategy``, ``gg:TargetPlan``).
-    statement : IdentifiedNode
-        The statement it supports.
-    kind : str
-        ``"stated"``, ``"curated"`` or ``"suggested"``.
-    strength : str or None
-        ``"strong"``, ``"moderate"``, ``"weak"``, or None.
-    weight : float
-        As for an edge of the alignment graph.
-    rationale : str or None
-        In English, else in any language.
-    alignment : IdentifiedNode
-        The ``gg:Alignment`` node.
-    plan_labels : Mapping of str to str
-        The plan's title and its translation, by language.
-    """
-
-    plan: IdentifiedNode
-    statement: IdentifiedNode
-    kind: str
-    strength: str | None
-    weight: float
-    rationale: str | None
-    alignment: IdentifiedNode
-    plan_labels: Mapping[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The link as JSON-ready data, IRIs as strings."""
-        return {
-            "plan": str(self.plan),
-            "plan_labels": dict(self.plan_labels),
-            "statement": str(self.statement),
-            "kind": self.kind,
-            "strength": self.strength,
-            "weight": self.weight,
-            "rationale": self.rationale,
-            "alignment": str(self.alignment),
-        }
-
-
-def _language(value: Literal) -> str:
-    return value.language or ""
-
-
-# rdflib types every value of a result row as Identifier; the queries say what each is.
-def _node(row: Row, name: str) -> IdentifiedNode:
-    return cast(IdentifiedNode, row[name])
-
-
-def _optional_node(row: Row, name: str) -> IdentifiedNode | None:
-    value = row[name]
-    return value if isinstance(value, IdentifiedNode) else None
-
-
-def _optional_literal(row: Row, name: str) -> Literal | None:
-    value = row[name]
-    return value if isinstance(value, Literal) else None
-
-
-def _add_label(labels: dict[str, str], value: Literal | None) -> None:
-    """Keep `value` as the label in its language, unless one is there (the smaller wins a tie)."""
-    if value is not None:
-        language, text = _language(value), str(value)
-        if language not in labels or text < labels[language]:
-            labels[language] = text
-
-
-def _organisations(graph: Graph) -> dict[IdentifiedNode, Organisation]:
-    labels: dict[IdentifiedNode, dict[str, str]] = {}
-    parents: dict[IdentifiedNode, set[IdentifiedNode]] = {}
-    members: dict[IdentifiedNode, set[IdentifiedNode]] = {}
-    for row in select(graph, "analysis-organisations"):
-        organisation = _node(row, "organisation")
-        _add_label(labels.setdefault(organisation, {}), _optional_literal(row, "label"))
-        parent, member = _optional_node(row, "parent"), _optional_node(row, "member")
-        found = parents.setdefault(organisation, set())
-        if parent is not None:
-            found.add(parent)
-        found = members.setdefault(organisation, set())
-        if member is not None:
-            found.add(member)
-    return {
-        organisation: Organisation(
-            organisation,
-            labels[organisation],
-            frozenset(parents[organisation]),
-            frozenset(members[organisation]),
-        )
-        for organisation in labels
-    }
-
-
-def _add_statements(
-    statements: nx.DiGraph, rows: Iterable[Row], organisations: Mapping[IdentifiedNode, Organisation]
-) -> None:
-    nodes = statements.nodes
-    for row in rows:
-        statement, kind = _node(row, "statement"), _node(row, "type")
-        level = _optional_literal(row, "level")
-        attributes = nodes.get(statement)
-        if attributes is None:
-            holder = _optional_node(row, "holder")
-            identifier = _optional_literal(row, "identifier")
-            statements.add_node(
-                statement,
-                type=local_name(kind),
-                type_iri=kind,
-                level=None if level is None else int(level),
-                holder=holder,
-                holder_labels=dict(organisations[holder].labels)
-                if holder is not None and holder in organisations
-                else {},
-                labels={},
-                identifier=None if identifier is None else str(identifier),
-                plan=_optional_node(row, "plan"),
-            )
-            attributes = nodes[statement]
-        elif attributes["type_iri"] != kind and attributes["level"] is None and level is not None:
-            # A statement typed with two statement classes keeps the one that has a level.
-            attributes.update(type=local_name(kind), type_iri=kind, level=int(level))
-        labels = attributes["labels"]
-        # The source's own text wins over a translation into the same language.
-        text = _optional_literal(row, "text")
-        if text is not None:
-            labels[_language(text)] = str(text)
-        translation = _optional_literal(row, "translation")
-        if translation is not None:
-            labels.setdefault(_language(translation), str(translation))
-
-
-@dataclass
-class _Alignment:
-    alignment: IdentifiedNode
-    start: IdentifiedNode
-    end: IdentifiedNode
-    kind: str
-    strength: str | None
-    weight: float
-    rationale: Literal | None = None
-    start_labels: dict[str, str] = field(default_factory=dict)
-
-    def rank(self) -> tuple[int, float, str]:
-        return _KIND_RANK.get(self.kind, 2), -self.weight, str(self.alignment)
-
-    @property
-    def rationale_text(self) -> str | None:
-        return None if self.rationale is None else str(self.rationale)
-
-
-def _rationale_rank(rationale: Literal) -> tuple[bool, str, str]:
-    return _language(rationale) != "en", _language(rationale), str(rationale)
-
-
-def _alignments(rows: Iterable[Row]) -> dict[IdentifiedNode, _Alignment]:
-    alignments: dict[IdentifiedNode, _Alignment] = {}
-    for row in rows:
-        node = _node(row, "alignment")
-        found = alignments.get(node)
-        if found is None:
-            weight, score = _optional_literal(row, "weight"), _optional_literal(row, "score")
-            strength = _optional_node(row, "strength")
-            found = _Alignment(
-                node,
-                _node(row, "from"),
-                _node(row, "to"),
-                local_name(_node(row, "kind")),
-                None if strength is None else local_name(strength),
-                float(weight) if weight is not None else float(score) if score is not None else DEFAULT_WEIGHT,
-            )
-            alignments[node] = found
-        rationale = _optional_literal(row, "rationale")
-        # English first, else the first by language and text (so the choice is the same every run).
-        if rationale is not None and (
-            found.rationale is None or _rationale_rank(rationale) < _rationale_rank(found.rationale)
-        ):
-            found.rationale = rationale
-        _add_label(found.start_labels, _optional_literal(row, "fromTitle"))
-        _add_label(found.start_labels, _optional_literal(row, "fromTranslation"))
-    return alignments
-
-
-def alignment_graph(graph: Graph, *, include_suggested: bool = False) -> nx.DiGraph:
+def alignment_graph(graph: Graph | GoalModel, *, include_suggested: bool = False) -> nx.DiGraph:
     """Build the alignment graph of a goal graph: statements, and who supports whom.
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : rdflib.Graph or GoalModel
         A dataset from :func:`goalgraph.load` (it must hold the ontology, which
-        ``load`` always loads). It is only read.
+        ``load`` always loads), which is only read; or its model, already read
+        with :func:`goalgraph.model.read_model`.
     include_suggested : bool
         Also make edges of suggested alignments (by default only stated and
         curated ones, as suggestions are not accepted until someone curates them).
@@ -353,50 +113,54 @@ def alignment_graph(graph: Graph, *, include_suggested: bool = False) -> nx.DiGr
     9
     """
     with paused_gc():
-        return _build(graph, include_suggested)
+        model = graph if isinstance(graph, GoalModel) else _read_model(graph)
+        return _build(model, include_suggested)
 
 
-def _build(graph: Graph, include_suggested: bool) -> nx.DiGraph:
-    organisations = _organisations(graph)
-    statements = nx.DiGraph(include_suggested=include_suggested, organisations=organisations)
-    _add_statements(statements, select(graph, "analysis-statements"), organisations)
-
-    rows = select(graph, "analysis-alignments", includeSuggested=Literal(include_suggested))
-    links: list[PlanLink] = []
-    by_pair: dict[tuple[IdentifiedNode, IdentifiedNode], list[_Alignment]] = {}
-    for found in _alignments(rows).values():
-        if found.end not in statements:
-            continue
-        if found.start in statements:
-            by_pair.setdefault((found.start, found.end), []).append(found)
-        else:
-            links.append(
-                PlanLink(
-                    found.start,
-                    found.end,
-                    found.kind,
-                    found.strength,
-                    found.weight,
-                    found.rationale_text,
-                    found.alignment,
-                    found.start_labels,
-                )
-            )
-    for (start, end), candidates in by_pair.items():
-        candidates.sort(key=_Alignment.rank)
-        chosen = candidates[0]
-        statements.add_edge(
+def _build(model: GoalModel, include_suggested: bool) -> nx.DiGraph:
+    organisations = model.organisations
+    statements = nx.DiGraph(
+        include_suggested=include_suggested,
+        organisations=organisations,
+        plan_links=model.plan_links,
+        model=model,
+    )
+    holder_labels = {node: by_language(found.names) for node, found in organisations.items()}
+    no_labels: dict[str, str] = {}
+    statements.add_nodes_from(
+        (
+            node,
+            {
+                "type": found.type_name,
+                "type_iri": found.type,
+                "level": found.level,
+                "holder": found.holder,
+                "holder_labels": dict(holder_labels.get(found.holder, no_labels)) if found.holder is not None else {},
+                "labels": by_language(found.texts),
+                "identifier": found.identifier,
+                "plan": found.plan,
+            },
+        )
+        for node, found in model.statements.items()
+    )
+    statements.add_edges_from(
+        (
             start,
             end,
-            kind=chosen.kind,
-            strength=chosen.strength,
-            weight=chosen.weight,
-            rationale=chosen.rationale_text,
-            alignment=chosen.alignment,
-            alignments=tuple(sorted((c.alignment for c in candidates), key=str)),
+            {
+                "kind": chosen.kind,
+                "strength": chosen.strength,
+                "weight": chosen.weight,
+                "rationale": preferred_text(chosen.rationale),
+                "alignment": chosen.node,
+                "alignments": (chosen.node,)
+                if len(candidates) == 1
+                else tuple(sorted((c.node for c in candidates), key=str)),
+            },
         )
-    links.sort(key=lambda link: (str(link.plan), str(link.statement), str(link.alignment)))
-    statements.graph["plan_links"] = tuple(links)
+        for (start, end), candidates in model.edges(include_suggested=include_suggested).items()
+        for chosen in candidates[:1]
+    )
     return statements
 
 

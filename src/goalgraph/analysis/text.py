@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from goalgraph.analysis.analyse import Analysis
+from goalgraph.model import by_language
 
 __all__ = ["analysis_text"]
 
@@ -36,7 +37,7 @@ def analysis_text(result: Analysis, lang: str = "da", central: int = 5) -> str:
 
     def holder(organisation: Any) -> str:
         found = result.graph.graph.get("organisations", {}).get(organisation)
-        labels = found.labels if found else {}
+        labels = by_language(found.names) if found else {}
         return str(labels.get(lang) or labels.get("da") or labels.get("en") or organisation)
 
     def section(title: str, lines: list[str], empty: str) -> list[str]:

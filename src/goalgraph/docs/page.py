@@ -9,24 +9,26 @@ strengths, each concept anchored too), the mapped standards (BMM, ArchiMate,
 StratML) with which goalgraph terms map to each of their concepts, and the
 prefixes the page uses.
 
-Everything the page needs is in it: the CSS (``goalgraph/docs/docs.css``) in a
-``<style>`` element, no script, font, image or style sheet from elsewhere. Every
-text from the ontology is escaped (:func:`html.escape`); links go to anchors in the
-page, or to ``http(s)`` IRIs of other vocabularies.
+Everything the page needs is in it: the CSS (``goalgraph/templates/docs.css``) in a
+``<style>`` element, no script, font, image or style sheet from elsewhere. This
+module lays the vocabulary out as plain values (names, link targets, texts by
+language); the template ``goalgraph/templates/docs.html`` makes them HTML, its
+autoescape escaping every text from the ontology. Links go to anchors in the page,
+or to ``http(s)`` IRIs of other vocabularies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from html import escape
+from collections.abc import Sequence
 from importlib.resources import files
-from string import Template
+from typing import NamedTuple
 from urllib.parse import quote
 
 from goalgraph import __version__
-from goalgraph.docs.model import KINDS, Concept, Scheme, Term, Texts, Vocabulary
+from goalgraph.docs.model import KINDS, Concept, Scheme, StandardMapping, Term, Texts, Vocabulary
 from goalgraph.export.context import context_prefixes
 from goalgraph.export.names import PrefixedNames
+from goalgraph.templating import render as render_template
 
 __all__ = ["docs_css", "render"]
 
@@ -50,20 +52,87 @@ _RELATION_ORDER = list(_RELATIONS)
 
 
 def docs_css() -> str:
-    """The page's style sheet (``goalgraph/docs/docs.css``)."""
-    return files("goalgraph").joinpath("docs/docs.css").read_text(encoding="utf-8")
+    """The page's style sheet (``goalgraph/templates/docs.css``)."""
+    return files("goalgraph").joinpath("templates/docs.css").read_text(encoding="utf-8")
 
 
-def _template() -> Template:
-    return Template(files("goalgraph").joinpath("docs/template.html").read_text(encoding="utf-8"))
+class _Reference(NamedTuple):
+    """An IRI as the page names it, and where that name links (None: nowhere)."""
+
+    name: str
+    href: str | None
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
+class _Heading(NamedTuple):
+    name: str
+    label: str | None
+    kind: str
 
 
-def _anchor(name: str) -> str:
-    return _e(quote(name, safe="!$&'()*+,;=:@/?-._~"))
+class _TextsTable(NamedTuple):
+    """Texts in a column per language: the columns' (tag, heading), and each row's heading and cells."""
+
+    languages: list[tuple[str, str]]
+    rows: list[tuple[str, list[tuple[str, list[str]]]]]
+
+
+class _Mapping(NamedTuple):
+    relation: str
+    standard: str
+    target: _Reference
+    label: str | None
+
+
+class _Article(NamedTuple):
+    """A term of the ontology or a concept of its schemes."""
+
+    anchor: str
+    heading: _Heading
+    iri: str
+    texts: _TextsTable | None
+    facts: list[tuple[str, str | list[_Reference]]]
+    mappings: list[_Mapping]
+
+
+class _Section(NamedTuple):
+    """A section of terms, or one of the ontology's concept schemes (`heading` its title)."""
+
+    anchor: str
+    title: str
+    heading: _Heading | None
+    texts: _TextsTable | None
+    articles: list[_Article]
+
+
+class _Row(NamedTuple):
+    """A mapped standard's concept, with the terms (and how) that map to it."""
+
+    anchor: str
+    name: str
+    label: str | None
+    mapped: list[tuple[_Reference, str]]
+
+
+class _Standard(NamedTuple):
+    anchor: str
+    title: str
+    name: str
+    described: bool
+    see_also: list[str]
+    concepts: list[_Row]
+
+
+class _Entry(NamedTuple):
+    """An entry of the contents: a section, and the terms in it."""
+
+    href: str
+    title: str
+    terms: list[tuple[str, str]]
+
+
+def _href(anchor: str) -> str:
+    """A link to `anchor` in the page, percent-encoded where a fragment must be."""
+    return "#" + quote(anchor, safe="!$&'()*+,;=:@/?-._~")
 
 
 def _languages(*texts: Texts) -> list[str]:
@@ -84,12 +153,13 @@ def _is_web(iri: str) -> bool:
     return iri.startswith(("http://", "https://"))
 
 
-def _lang(language: str) -> str:
-    return f' lang="{_e(language)}"' if language else ""
+def _in_languages(texts: Texts) -> list[tuple[str, str]]:
+    """Each text with its language, the languages in the page's order."""
+    return [(language, text) for language in _languages(texts) for text in texts[language]]
 
 
-class _Writer:
-    """Writes the parts of the page, naming IRIs and linking terms of the ontology."""
+class _Layout:
+    """Lays the vocabulary out for the template, naming IRIs and linking terms of the ontology."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
@@ -110,247 +180,154 @@ class _Writer:
         short = self.names.shorten(iri)
         return short if short is not None else f"<{iri}>"
 
-    def reference(self, iri: str) -> str:
-        """`iri` as code, linked to its place in the page, or to itself if it is http(s)."""
-        code = f"<code>{_e(self.name(iri))}</code>"
+    def reference(self, iri: str) -> _Reference:
+        """`iri` named, linked to its place in the page, or to itself if it is http(s)."""
         if iri in self.anchors:
-            return f'<a href="#{_anchor(self.anchors[iri])}">{code}</a>'
-        if _is_web(iri):
-            return f'<a href="{_e(iri)}">{code}</a>'
-        return code
+            return _Reference(self.name(iri), _href(self.anchors[iri]))
+        return _Reference(self.name(iri), iri if _is_web(iri) else None)
 
-    def references(self, iris: Iterable[str]) -> str:
-        return ", ".join(self.reference(iri) for iri in iris)
+    def references(self, iris: Sequence[str]) -> list[_Reference]:
+        return [self.reference(iri) for iri in iris]
 
-    def texts_table(self, rows: Sequence[tuple[str, Texts]]) -> list[str]:
-        """Labels, definitions and notes, a column per language."""
+    def relation(self, iri: str) -> str:
+        return _RELATIONS.get(iri, self.name(iri))
+
+    def heading(self, iri: str, labels: Texts, kind: str) -> _Heading:
+        return _Heading(self.name(iri), _first(labels, "en"), kind)
+
+    def texts_table(self, rows: Sequence[tuple[str, Texts]]) -> _TextsTable | None:
+        """Labels, definitions and notes, a column per language (None: there are none)."""
         rows = [(heading, texts) for heading, texts in rows if texts]
         if not rows:
-            return []
+            return None
         languages = _languages(*(texts for _, texts in rows))
-        out = ['<table class="languages">', "<thead><tr><th></th>"]
-        out += [f"<th>{_e(_LANGUAGE_NAMES.get(language, language or 'no language'))}</th>" for language in languages]
-        out.append("</tr></thead><tbody>")
-        for heading, texts in rows:
-            out.append(f"<tr><th>{_e(heading)}</th>")
-            for language in languages:
-                cell = "<br>".join(_e(text) for text in texts.get(language, []))
-                out.append(f"<td{_lang(language)}>{cell}</td>")
-            out.append("</tr>")
-        out.append("</tbody></table>")
-        return out
+        return _TextsTable(
+            [(language, _LANGUAGE_NAMES.get(language, language or "no language")) for language in languages],
+            [(heading, [(language, texts.get(language, [])) for language in languages]) for heading, texts in rows],
+        )
 
-    def heading(self, iri: str, labels: Texts, kind: str, level: int = 3) -> str:
-        label = _first(labels, "en")
-        shown = f' <span class="label">{_e(label)}</span>' if label else ""
-        name = f"<code>{_e(self.name(iri))}</code>"
-        return f'<h{level}>{name}{shown} <span class="kind">{_e(kind)}</span></h{level}>'
-
-    def term(self, term: Term, subterms: Sequence[str]) -> list[str]:
+    def term(self, term: Term, subterms: Sequence[str]) -> _Article:
         is_class = term.kind == "class"
-        out = [
-            f'<article class="term" id="{_e(self.vocabulary.local_name(term.iri))}">',
-            self.heading(term.iri, term.labels, term.kind),
-            f'<p class="iri"><code>{_e(term.iri)}</code></p>',
-        ]
-        out += self.texts_table([("Label", term.labels), ("Definition", term.definitions), ("Note", term.notes)])
-        facts: list[tuple[str, str]] = []
+        facts: list[tuple[str, str | list[_Reference]]] = []
         if term.supers:
             facts.append(("Sub-class of" if is_class else "Sub-property of", self.references(term.supers)))
         if subterms:
             facts.append(("Super-class of" if is_class else "Super-property of", self.references(subterms)))
         if term.level is not None:
-            facts.append(("Level", _e(term.level)))
+            facts.append(("Level", term.level))
         if term.domains:
             facts.append(("Domain", self.references(term.domains)))
         if term.ranges:
             facts.append(("Range", self.references(term.ranges)))
         if term.characteristics:
             facts.append(("Characteristics", self.references(term.characteristics)))
-        if facts:
-            out.append('<dl class="facts">')
-            out += [f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in facts]
-            out.append("</dl>")
-        out += self.mappings(term)
-        out.append("</article>")
-        return out
-
-    def mappings(self, term: Term) -> list[str]:
-        if not term.mappings:
-            return []
-        ordered = sorted(
-            term.mappings,
-            key=lambda m: (
-                _RELATION_ORDER.index(m.relation) if m.relation in _RELATIONS else 99,
-                m.standard or "",
-                m.target,
-            ),
+        return _Article(
+            self.vocabulary.local_name(term.iri),
+            self.heading(term.iri, term.labels, term.kind),
+            term.iri,
+            self.texts_table([("Label", term.labels), ("Definition", term.definitions), ("Note", term.notes)]),
+            facts,
+            [self.mapping(mapping) for mapping in sorted(term.mappings, key=_mapping_order)],
         )
-        out = [
-            '<table class="mappings"><caption>Mappings to other standards</caption>',
-            "<thead><tr><th>Relation</th><th>Standard</th><th>Term</th></tr></thead><tbody>",
-        ]
-        for mapping in ordered:
-            relation = _RELATIONS.get(mapping.relation, self.name(mapping.relation))
-            label = f" {_e(mapping.label)}" if mapping.label else ""
-            out.append(
-                f"<tr><td>{_e(relation)}</td><td>{_e(mapping.standard or '')}</td>"
-                f"<td>{self.reference(mapping.target)}{label}</td></tr>"
-            )
-        out.append("</tbody></table>")
-        return out
 
-    def concept(self, concept: Concept) -> list[str]:
-        out = [
-            f'<article class="term" id="{_e(self.vocabulary.local_name(concept.iri))}">',
+    def mapping(self, mapping: StandardMapping) -> _Mapping:
+        return _Mapping(
+            self.relation(mapping.relation), mapping.standard or "", self.reference(mapping.target), mapping.label
+        )
+
+    def concept(self, concept: Concept) -> _Article:
+        return _Article(
+            self.vocabulary.local_name(concept.iri),
             self.heading(concept.iri, concept.labels, "concept"),
-            f'<p class="iri"><code>{_e(concept.iri)}</code></p>',
-        ]
-        out += self.texts_table([("Label", concept.labels), ("Definition", concept.definitions)])
-        if concept.weight is not None:
-            out.append(f'<dl class="facts"><dt>Weight</dt><dd>{_e(concept.weight)}</dd></dl>')
-        out.append("</article>")
-        return out
+            concept.iri,
+            self.texts_table([("Label", concept.labels), ("Definition", concept.definitions)]),
+            [("Weight", concept.weight)] if concept.weight is not None else [],
+            [],
+        )
 
-    def standard(self, scheme: Scheme, mapped_by: dict[str, list[tuple[str, str]]]) -> list[str]:
+    def standard(self, scheme: Scheme, mapped_by: dict[str, list[tuple[str, str]]]) -> _Standard:
         """A mapped standard: its concepts, and the ontology's terms that map to each."""
-        title = _first(scheme.labels, "en") or self.name(scheme.iri)
-        out = [
-            f'<section class="standard" id="{_e(self.vocabulary.local_name(scheme.iri))}">',
-            f"<h3>{_e(title)}</h3>",
-            f'<p class="iri"><code>{_e(self.name(scheme.iri))}</code></p>',
-        ]
-        if scheme.see_also:
-            links = ", ".join(f'<a href="{_e(iri)}">{_e(iri)}</a>' for iri in scheme.see_also if _is_web(iri))
-            out.append(f"<p>Described at {links}.</p>")
-        out.append("<table><thead><tr><th>Concept</th><th>goalgraph terms</th></tr></thead><tbody>")
-        for concept in scheme.concepts:
-            label = _first(concept.labels, "en")
-            mapped = ", ".join(
-                f"{self.reference(term)} ({_e(_RELATIONS.get(relation, self.name(relation)))})"
-                for term, relation in mapped_by.get(concept.iri, [])
-            )
-            named = f"<code>{_e(self.name(concept.iri))}</code>" + (f" {_e(label)}" if label else "")
-            out.append(f'<tr id="{_e(self.anchors[concept.iri])}"><td>{named}</td><td>{mapped}</td></tr>')
-        out.append("</tbody></table></section>")
-        return out
-
-    def prefixes(self) -> list[str]:
-        used = sorted(self.names.used)
-        out = ['<section id="section-namespaces"><h2>Namespaces</h2>', "<table><thead><tr>"]
-        out.append("<th>Prefix</th><th>Namespace</th></tr></thead><tbody>")
-        for prefix in used:
-            out.append(
-                f"<tr><td><code>{_e(prefix)}:</code></td><td><code>{_e(self.names.prefixes[prefix])}</code></td></tr>"
-            )
-        out.append("</tbody></table></section>")
-        return out
+        return _Standard(
+            self.vocabulary.local_name(scheme.iri),
+            _first(scheme.labels, "en") or self.name(scheme.iri),
+            self.name(scheme.iri),
+            bool(scheme.see_also),
+            [iri for iri in scheme.see_also if _is_web(iri)],
+            [
+                _Row(
+                    self.anchors[concept.iri],
+                    self.name(concept.iri),
+                    _first(concept.labels, "en"),
+                    [
+                        (self.reference(term), self.relation(relation))
+                        for term, relation in mapped_by.get(concept.iri, [])
+                    ],
+                )
+                for concept in scheme.concepts
+            ],
+        )
 
 
-def _contents(sections: Sequence[tuple[str, str, Sequence[tuple[str, str]]]]) -> list[str]:
-    out = ['<nav id="contents"><h2>Contents</h2><ol>']
-    for anchor, title, entries in sections:
-        out.append(f'<li><a href="#{_anchor(anchor)}">{_e(title)}</a>')
-        if entries:
-            out.append('<ol class="terms">')
-            out += [f'<li><a href="#{_anchor(target)}"><code>{_e(name)}</code></a></li>' for target, name in entries]
-            out.append("</ol>")
-        out.append("</li>")
-    out.append("</ol></nav>")
-    return out
+def _mapping_order(mapping: StandardMapping) -> tuple[int, str, str]:
+    relation = _RELATION_ORDER.index(mapping.relation) if mapping.relation in _RELATIONS else 99
+    return relation, mapping.standard or "", mapping.target
 
 
-_Section = tuple[str, str, Sequence[tuple[str, str]]]
-
-
-def _header(vocabulary: Vocabulary, title: str) -> list[str]:
-    out = [f"<header><h1>{_e(title)}</h1>"]
-    for language in _languages(vocabulary.titles):
-        for other in vocabulary.titles[language]:
-            if other != title:
-                out.append(f'<p class="subtitle"{_lang(language)}>{_e(other)}</p>')
-    facts = [
-        ("Ontology IRI", f"<code>{_e(vocabulary.iri)}</code>"),
-        ("Namespace", f"<code>{_e(vocabulary.namespace)}</code>"),
-        ("Preferred prefix", f"<code>{_e(vocabulary.prefix)}:</code>"),
-    ]
-    if vocabulary.version:
-        facts.append(("Version", _e(vocabulary.version)))
-    out.append('<dl class="facts">')
-    out += [f"<dt>{_e(name)}</dt><dd>{value}</dd>" for name, value in facts]
-    out.append("</dl>")
-    for language in _languages(vocabulary.descriptions):
-        out += [f'<p class="intro"{_lang(language)}>{_e(text)}</p>' for text in vocabulary.descriptions[language]]
-    out.append("</header>")
-    return out
-
-
-def _terms(writer: _Writer, sections: list[_Section]) -> list[str]:
+def _kinds(layout: _Layout, contents: list[_Entry]) -> list[_Section]:
     """A section per kind of term, each term anchored by its local name."""
-    vocabulary = writer.vocabulary
+    vocabulary = layout.vocabulary
     subterms: dict[str, list[str]] = {}
     for term in vocabulary.terms:
         for parent in term.supers:
             subterms.setdefault(parent, []).append(term.iri)
-    out: list[str] = []
+    sections = []
     for kind in KINDS:
         terms = [term for term in vocabulary.terms if term.kind == kind]
         if not terms:
             continue
         title = _SECTION_TITLES[kind]
         anchor = "section-" + title.lower().replace(" ", "-")
-        sections.append((anchor, title, [(vocabulary.local_name(t.iri), writer.name(t.iri)) for t in terms]))
-        out.append(f'<section id="{_e(anchor)}"><h2>{_e(title)}</h2>')
-        for term in terms:
-            out += writer.term(term, subterms.get(term.iri, []))
-        out.append("</section>")
-    return out
+        entries = [(_href(vocabulary.local_name(t.iri)), layout.name(t.iri)) for t in terms]
+        contents.append(_Entry(_href(anchor), title, entries))
+        articles = [layout.term(term, subterms.get(term.iri, [])) for term in terms]
+        sections.append(_Section(anchor, title, None, None, articles))
+    return sections
 
 
-def _schemes(writer: _Writer, schemes: Sequence[Scheme], sections: list[_Section]) -> list[str]:
+def _schemes(layout: _Layout, schemes: Sequence[Scheme], contents: list[_Entry]) -> list[_Section]:
     """A section per concept scheme of the ontology's own (alignment kinds, strengths)."""
-    vocabulary = writer.vocabulary
-    out: list[str] = []
+    vocabulary = layout.vocabulary
+    sections = []
     for scheme in schemes:
         anchor = vocabulary.local_name(scheme.iri)
-        title = _first(scheme.labels, "en") or writer.name(scheme.iri)
+        title = _first(scheme.labels, "en") or layout.name(scheme.iri)
         concepts = [c for c in scheme.concepts if vocabulary.owns(c.iri)]
+        entries = [(_href(vocabulary.local_name(c.iri)), layout.name(c.iri)) for c in concepts]
+        contents.append(_Entry(_href(anchor), title.capitalize(), entries))
         sections.append(
-            (
+            _Section(
                 anchor,
-                title.capitalize(),
-                [(vocabulary.local_name(c.iri), writer.name(c.iri)) for c in concepts],
+                title,
+                layout.heading(scheme.iri, scheme.labels, "concept scheme"),
+                layout.texts_table([("Label", scheme.labels), ("Definition", scheme.definitions)]),
+                [layout.concept(concept) for concept in concepts],
             )
         )
-        out.append(f'<section id="{_e(anchor)}">')
-        out.append(writer.heading(scheme.iri, scheme.labels, "concept scheme", level=2))
-        out += writer.texts_table([("Label", scheme.labels), ("Definition", scheme.definitions)])
-        for concept in concepts:
-            out += writer.concept(concept)
-        out.append("</section>")
-    return out
+    return sections
 
 
-def _standards(writer: _Writer, standards: Sequence[Scheme], sections: list[_Section]) -> list[str]:
+def _standards(layout: _Layout, standards: Sequence[Scheme], contents: list[_Entry]) -> list[_Standard]:
     """The mapped standards, each concept with the terms that map to it."""
     if not standards:
         return []
-    vocabulary = writer.vocabulary
+    vocabulary = layout.vocabulary
     mapped_by: dict[str, list[tuple[str, str]]] = {}
     for term in vocabulary.terms:
         for mapping in term.mappings:
             mapped_by.setdefault(mapping.target, []).append((term.iri, mapping.relation))
-    entries = [(vocabulary.local_name(s.iri), _first(s.labels, "en") or writer.name(s.iri)) for s in standards]
-    sections.append(("section-standards", "Mapped standards", entries))
-    out = [
-        '<section id="section-standards"><h2>Mapped standards</h2>',
-        "<p>These standards publish no RDF; the ontology names their concepts under the standard's "
-        "XML namespace or specification address, and maps its own terms to them.</p>",
-    ]
-    for scheme in standards:
-        out += writer.standard(scheme, mapped_by)
-    out.append("</section>")
-    return out
+    entries = [(_href(vocabulary.local_name(s.iri)), _first(s.labels, "en") or layout.name(s.iri)) for s in standards]
+    contents.append(_Entry(_href("section-standards"), "Mapped standards", entries))
+    return [layout.standard(scheme, mapped_by) for scheme in standards]
 
 
 def render(vocabulary: Vocabulary) -> str:
@@ -364,23 +341,28 @@ def render(vocabulary: Vocabulary) -> str:
     >>> '<article class="term" id="Mission">' in page
     True
     """
-    writer = _Writer(vocabulary)
+    layout = _Layout(vocabulary)
     title = _first(vocabulary.titles, "en") or vocabulary.iri
-    sections: list[_Section] = []
+    contents: list[_Entry] = []
     own = [s for s in vocabulary.schemes if any(vocabulary.owns(c.iri) for c in s.concepts)]
     standards = [s for s in vocabulary.schemes if s not in own and s.concepts]
-    main = [
-        "<main>",
-        *_terms(writer, sections),
-        *_schemes(writer, own, sections),
-        *_standards(writer, standards, sections),
-        *writer.prefixes(),
-        "</main>",
-    ]
-    sections.append(("section-namespaces", "Namespaces", []))
-    footer = (
-        f"<footer>Generated by goalgraph {_e(__version__)} from the ontology "
-        f"<code>{_e(vocabulary.iri)}</code>.</footer>"
+    kinds = _kinds(layout, contents)
+    schemes = _schemes(layout, own, contents)
+    mapped = _standards(layout, standards, contents)
+    contents.append(_Entry(_href("section-namespaces"), "Namespaces", []))
+    # Last: the prefixes that naming everything above has used.
+    namespaces = [(prefix, layout.names.prefixes[prefix]) for prefix in sorted(layout.names.used)]
+    return render_template(
+        "docs.html",
+        lang="en",
+        title=title,
+        version=__version__,
+        vocabulary=vocabulary,
+        subtitles=[(language, text) for language, text in _in_languages(vocabulary.titles) if text != title],
+        descriptions=_in_languages(vocabulary.descriptions),
+        contents=contents,
+        kinds=kinds,
+        schemes=schemes,
+        standards=mapped,
+        namespaces=namespaces,
     )
-    body = "\n".join([*_header(vocabulary, title), *_contents(sections), *main, footer])
-    return _template().substitute(title=_e(title), style=docs_css(), body=body, version=_e(__version__))

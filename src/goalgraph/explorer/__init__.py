@@ -36,7 +36,6 @@ True
 
 from __future__ import annotations
 
-import html
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +49,7 @@ from goalgraph.explorer.network import Language, Layout, assemble
 from goalgraph.explorer.page import render_page
 from goalgraph.explorer.payload import payload
 from goalgraph.files import write_atomically
+from goalgraph.templating import render
 
 __all__ = [
     "COLLAPSE_ABOVE",
@@ -193,15 +193,7 @@ class Explorer:
 
     def _repr_html_(self) -> str:
         """The page in a sandboxed inline frame: scripts run, in an origin of their own."""
-        return (
-            f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
-            'title="goalgraph explorer" '
-            # Scripts run, but in an opaque origin: the notebook's page, cookies and
-            # storage are out of their reach. Source links may open in a new tab.
-            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" '
-            f'style="width: 100%; height: {self.height}px; border: 1px solid #e4e7eb; border-radius: 6px;">'
-            "</iframe>"
-        )
+        return render("notebook-frame.html", page=self.html, height=self.height).rstrip("\n")
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the page to `path` (UTF-8), whole or not at all; return the file."""

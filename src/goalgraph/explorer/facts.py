@@ -1,13 +1,13 @@
 """What the explorer shows, read from a goal graph once.
 
-:func:`gather` builds the alignment graph (:func:`goalgraph.analysis.alignment_graph`
-with suggestions included: statements with their texts, type, level, holder and
-plan, and the alignments between them), finds the top
-(:func:`goalgraph.analysis.top_statements`), and runs the ``sparql/explorer-*.rq``
-queries for what the alignment graph does not carry: sources, plans' titles and
-periods, organisations' names and whether they are collaborations, statement
-groups, every rationale's languages, the dataset's title and the vocabulary's
-names. Nothing is written back to the graph.
+:func:`gather` reads the model of the graph (:func:`goalgraph.model.read_model`:
+statements with their texts, type, level, holder, plan, sources and groups; the
+alignments between them, suggestions included; the links from whole plans;
+organisations, plans, statement groups, the vocabulary and the dataset's title),
+takes from it the edges between statements (one per pair: the accepted alignment
+before a suggestion, see :meth:`goalgraph.model.GoalModel.edges`) and the top,
+and places each statement in a row of the layout (:mod:`goalgraph.explorer.rows`).
+Nothing is written back to the graph.
 
 Everything is put in a stable order (organisations by their depth in the hierarchy
 and name, statements by row, holder and identifier, and so on), so the same graph
@@ -18,44 +18,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-import networkx as nx
-from rdflib import Graph, Literal
-from rdflib.term import IdentifiedNode, Node
+from rdflib import Graph
+from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis import alignment_graph, hierarchy_parents, local_name, plan_links, top_statements
 from goalgraph.explorer.rows import statement_rows
-from goalgraph.querying import select
+from goalgraph.model import (
+    Alignment,
+    GoalModel,
+    Organisation,
+    Plan,
+    PlanLink,
+    Statement,
+    StatementGroup,
+    Term,
+    by_language,
+    local_name,
+    read_model,
+)
 
 __all__ = [
-    "Alignment",
     "ExplorerFacts",
-    "Group",
-    "Organisation",
-    "Plan",
-    "PlanLink",
-    "Source",
-    "Statement",
-    "StatementType",
+    "Placed",
     "Texts",
     "gather",
+    "used_types",
 ]
 
 #: Texts by language tag (``"da"``, ``"en"``; ``""`` for a plain literal).
 Texts = dict[str, str]
-
-
-def _language(value: Literal) -> str:
-    return (value.language or "").lower()
-
-
-def _add_text(texts: Texts, value: Node | None) -> None:
-    """Keep `value` as the text in its language unless one is there (the smaller wins a tie)."""
-    if isinstance(value, Literal):
-        language, text = _language(value), str(value)
-        if language not in texts or text < texts[language]:
-            texts[language] = text
 
 
 def _sortable(texts: Mapping[str, str]) -> str:
@@ -64,172 +55,38 @@ def _sortable(texts: Mapping[str, str]) -> str:
 
 
 @dataclass(frozen=True)
-class Organisation:
-    """An organisation that holds statements (or is named by one).
+class Placed:
+    """A statement where the explorer puts it.
 
     Attributes
     ----------
-    iri : str
-    names : Texts
-        Its names by language.
-    depth : int
-        How far below a root of the organisation hierarchy it stands (0 at the top).
-    collaboration : bool
-        True for an ``org:OrganizationalCollaboration`` (or anything with members):
-        its statements are joint.
-    """
-
-    iri: str
-    names: Texts
-    depth: int
-    collaboration: bool
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A plan (strategy, target plan) that statements belong to.
-
-    Attributes
-    ----------
-    iri : str
-    titles : Texts
-        Its title (the source's words) and translation, by language.
-    start, end : str or None
-        Its period, as the data writes the dates (``2019-01-01``).
-    holder : str or None
-        The IRI of the organisation whose plan it is.
-    """
-
-    iri: str
-    titles: Texts
-    start: str | None
-    end: str | None
-    holder: str | None
-
-
-@dataclass(frozen=True)
-class Group:
-    """A statement group: the sentences of one mission or vision.
-
-    Attributes
-    ----------
-    iri : str
-    names : Texts
-    holder : str or None
-    members : tuple of str
-        The IRIs of its statements.
-    """
-
-    iri: str
-    names: Texts
-    holder: str | None
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a statement comes from: an IRI (or a literal's text) and its title."""
-
-    iri: str
-    titles: Texts
-
-
-@dataclass(frozen=True)
-class StatementType:
-    """A statement class: its local name, its names by language and its ``gg:level``."""
-
-    name: str
-    labels: Texts
-    level: int | None
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A statement as the explorer shows it.
-
-    Attributes
-    ----------
-    iri : str
-    identifier : str or None
-    labels : Texts
-        The source's words (``gg:text``) and the translation, by language.
-    type : str
-        The local name of its statement class.
-    level : int or None
-        The class's ``gg:level``.
+    statement : Statement
+        The statement, as the model has it.
     row : int
         Its row in the hierarchical layout (see :mod:`goalgraph.explorer.rows`).
-    holder : str or None
-        The IRI of its holder.
-    plan : str or None
-        The IRI of its plan.
-    sources : tuple of Source
-    groups : tuple of str
-        The IRIs of the statement groups it is a member of.
-    top : bool
-        One of the top's missions and visions.
     joint : bool
         Held by a collaboration, or in a statement group that a collaboration holds.
     """
 
-    iri: str
-    identifier: str | None
-    labels: Texts
-    type: str
-    level: int | None
+    statement: Statement
     row: int
-    holder: str | None
-    plan: str | None
-    sources: tuple[Source, ...]
-    groups: tuple[str, ...]
-    top: bool
     joint: bool
 
+    @property
+    def node(self) -> IdentifiedNode:
+        return self.statement.node
 
-@dataclass(frozen=True)
-class Alignment:
-    """An edge of the alignment graph: `start` supports `end`.
+    @property
+    def iri(self) -> str:
+        return self.statement.iri
 
-    Attributes
-    ----------
-    iri : str
-        The ``gg:Alignment`` node.
-    start, end : str
-        The supporting and the supported statement's IRIs.
-    kind : str
-        ``"stated"``, ``"curated"`` or ``"suggested"``.
-    strength : str or None
-    weight : float
-    rationale : Texts
-        By language.
-    evidence : Texts
-        A stated link's words from the source, by language.
-    attributed_to : Texts
-        The names of who asserted it, by language.
-    """
+    @property
+    def identifier(self) -> str | None:
+        return self.statement.identifier
 
-    iri: str
-    start: str
-    end: str
-    kind: str
-    strength: str | None
-    weight: float
-    rationale: Texts = field(default_factory=dict)
-    evidence: Texts = field(default_factory=dict)
-    attributed_to: Texts = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PlanLink:
-    """An alignment from a whole plan to a statement (not an edge of the statement graph)."""
-
-    iri: str
-    plan: str
-    statement: str
-    kind: str
-    strength: str | None
-    rationale: Texts = field(default_factory=dict)
-    evidence: Texts = field(default_factory=dict)
+    @property
+    def top(self) -> bool:
+        return self.statement.top
 
 
 @dataclass(frozen=True)
@@ -241,168 +98,57 @@ class ExplorerFacts:
     titles : Texts
         The dataset's title by language (several datasets' titles joined).
     organisations : tuple of Organisation
-        Every organisation that holds a statement, a plan or a group, top first.
-    plans, groups, statements, alignments, plan_links : tuple
-        As their classes say; statements top row first.
-    types : tuple of StatementType
+        Every organisation that holds a statement, a plan or a group, top first
+        (a holder the data does not describe as an organisation without names).
+    depths : Mapping of IdentifiedNode to int
+        How far below a root of the organisation hierarchy each stands (0 at the top).
+    plans, groups : tuple
+        As their classes say (a link's plan that the data does not describe is
+        there without a title).
+    statements : tuple of Placed
+        The statements with their rows, top row first.
+    alignments : tuple of Alignment
+        The edges between statements, one per pair, suggestions included.
+    plan_links : tuple of PlanLink
+        Alignments from whole plans.
+    types : tuple of Term
         Every statement class of the ontology, by level.
     kinds, strengths : dict of str to Texts
         The names of alignment kinds and strengths, by local name.
+    model : GoalModel
+        What all of it was taken from.
     """
 
     titles: Texts
     organisations: tuple[Organisation, ...]
+    depths: Mapping[IdentifiedNode, int]
     plans: tuple[Plan, ...]
-    groups: tuple[Group, ...]
-    statements: tuple[Statement, ...]
+    groups: tuple[StatementGroup, ...]
+    statements: tuple[Placed, ...]
     alignments: tuple[Alignment, ...]
     plan_links: tuple[PlanLink, ...]
-    types: tuple[StatementType, ...]
+    types: tuple[Term, ...]
     kinds: dict[str, Texts]
     strengths: dict[str, Texts]
+    model: GoalModel = field(repr=False, compare=False)
 
 
-def _depths(parents: Mapping[IdentifiedNode, frozenset[IdentifiedNode]]) -> dict[IdentifiedNode, int]:
-    """Each organisation's distance from a root of the hierarchy (0 for a root, or one in a cycle)."""
-    children: dict[IdentifiedNode, list[IdentifiedNode]] = {}
-    for organisation, above in parents.items():
-        for parent in above:
-            children.setdefault(parent, []).append(organisation)
-    depth = {organisation: 0 for organisation, above in parents.items() if not above}
-    level = sorted(depth, key=str)
-    while level:
-        below = []
-        for organisation in level:
-            for child in sorted(children.get(organisation, ()), key=str):
-                if child not in depth:
-                    depth[child] = depth[organisation] + 1
-                    below.append(child)
-        level = below
-    return depth
-
-
-# Within a level, types in the order a strategy presents them (the ontology's order).
-_TYPE_ORDER = (
-    "Mission",
-    "Vision",
-    "Purpose",
-    "CoreTask",
-    "Principle",
-    "Value",
-    "StrategicMarker",
-    "Goal",
-    "FocusPoint",
-    "Objective",
-    "Target",
-    "Indicator",
-)
-
-
-def _type_rank(name: str) -> int:
-    return _TYPE_ORDER.index(name) if name in _TYPE_ORDER else len(_TYPE_ORDER)
-
-
-def _vocabulary(graph: Graph) -> tuple[tuple[StatementType, ...], dict[str, Texts], dict[str, Texts]]:
-    types: dict[str, StatementType] = {}
-    kinds: dict[str, Texts] = {}
-    strengths: dict[str, Texts] = {}
-    for row in select(graph, "explorer-vocabulary"):
-        name, group = local_name(row["term"]), str(row["group"])
-        if group == "statement":
-            level = row["level"]
-            found = types.setdefault(name, StatementType(name, {}, None if level is None else int(level)))
-            _add_text(found.labels, row["name"])
-        else:
-            _add_text((kinds if group == "kind" else strengths).setdefault(name, {}), row["name"])
-    ordered = sorted(types.values(), key=lambda t: (t.level is None, t.level or 0, _type_rank(t.name), t.name))
-    return tuple(ordered), kinds, strengths
-
-
-def _titles(graph: Graph) -> Texts:
-    by_dataset: dict[str, Texts] = {}
-    for row in select(graph, "explorer-datasets"):
-        _add_text(by_dataset.setdefault(str(row["dataset"]), {}), row["title"])
+def _titles(model: GoalModel) -> Texts:
+    """The datasets' titles by language, several joined with a middle dot."""
     titles: Texts = {}
-    for texts in (by_dataset[d] for d in sorted(by_dataset)):
-        for language, text in sorted(texts.items()):
+    for dataset in sorted(model.datasets, key=lambda d: d.iri):
+        for language, text in by_language(dataset.titles).items():
             titles[language] = f"{titles[language]} · {text}" if language in titles else text
     return titles
 
 
-def _organisation_facts(
-    graph: Graph, statements: nx.DiGraph
-) -> tuple[dict[str, Texts], dict[str, bool], dict[str, int]]:
-    names: dict[str, Texts] = {}
-    collaboration: dict[str, bool] = {}
-    for row in select(graph, "explorer-organisations"):
-        iri = str(row["organisation"])
-        _add_text(names.setdefault(iri, {}), row["name"])
-        joint = bool(row["typed"].toPython()) or bool(row["withMembers"].toPython())  # Virtuoso: 1 and 0
-        collaboration[iri] = collaboration.get(iri, False) or joint
-    depths = _depths(hierarchy_parents(statements.graph.get("organisations", {})))
-    return names, collaboration, {str(o): d for o, d in depths.items()}
-
-
-def _plans(graph: Graph) -> dict[str, Plan]:
-    titles: dict[str, Texts] = {}
-    details: dict[str, tuple[str | None, str | None, str | None]] = {}
-    for row in select(graph, "explorer-plans"):
-        iri = str(row["plan"])
-        _add_text(titles.setdefault(iri, {}), row["title"])
-        _add_text(titles[iri], row["translation"])
-        start, end, holder = (None if row[key] is None else str(row[key]) for key in ("start", "end", "holder"))
-        # Of several values (invalid data), the smallest, so the page is the same every run.
-        previous = details.get(iri)
-        found = (start, end, holder)
-        details[iri] = found if previous is None else min(previous, found, key=str)
-    return {iri: Plan(iri, titles[iri], *details[iri]) for iri in titles}
-
-
-def _groups(graph: Graph) -> dict[str, Group]:
-    names: dict[str, Texts] = {}
-    holders: dict[str, str | None] = {}
-    members: dict[str, set[str]] = {}
-    for row in select(graph, "explorer-groups"):
-        iri = str(row["group"])
-        _add_text(names.setdefault(iri, {}), row["name"])
-        holder = row["holder"]
-        if holder is not None and (holders.get(iri) is None or str(holder) < str(holders[iri])):
-            holders[iri] = str(holder)
-        holders.setdefault(iri, None)
-        found = members.setdefault(iri, set())
-        if row["member"] is not None:
-            found.add(str(row["member"]))
-    return {iri: Group(iri, names[iri], holders[iri], tuple(sorted(members[iri]))) for iri in sorted(names)}
-
-
-def _sources(graph: Graph) -> dict[str, list[Source]]:
-    titles: dict[tuple[str, str], Texts] = {}
-    for row in select(graph, "explorer-sources"):
-        found = titles.setdefault((str(row["statement"]), str(row["source"])), {})
-        _add_text(found, row["title"])
-    sources: dict[str, list[Source]] = {}
-    for (statement, source), texts in sorted(titles.items()):
-        sources.setdefault(statement, []).append(Source(source, texts))
-    return sources
-
-
-def _alignment_texts(graph: Graph) -> dict[str, tuple[Texts, Texts, Texts]]:
-    texts: dict[str, tuple[Texts, Texts, Texts]] = {}
-    for row in select(graph, "explorer-alignments"):
-        rationale, evidence, agents = texts.setdefault(str(row["alignment"]), ({}, {}, {}))
-        _add_text(rationale, row["rationale"])
-        _add_text(evidence, row["evidence"])
-        _add_text(agents, row["agentName"])
-    return texts
-
-
-def gather(graph: Graph) -> ExplorerFacts:
+def gather(graph: Graph | GoalModel) -> ExplorerFacts:
     """Read what the explorer shows from a goal graph.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A dataset from :func:`goalgraph.load`; it is only read.
+    graph : rdflib.Graph or GoalModel
+        A dataset from :func:`goalgraph.load`, which is only read; or its model.
 
     Returns
     -------
@@ -418,135 +164,78 @@ def gather(graph: Graph) -> ExplorerFacts:
     ['JM-M1', 'JM-M2', 'JM-V1', 'JM-V2', 'JM-V3']
     >>> sorted(s.identifier for s in facts.statements if s.joint)
     ['PA-M1', 'PA-M2', 'PA-V1', 'PA-V2']
-    >>> facts.organisations[0].names["da"]
+    >>> by_language(facts.organisations[0].names)["da"]
     'Justitsministeriets koncern'
     """
-    statements = alignment_graph(graph, include_suggested=True)
-    top = top_statements(statements)
-    names, collaboration, depths = _organisation_facts(graph, statements)
-    plans = _plans(graph)
-    groups = _groups(graph)
-    sources = _sources(graph)
-    alignment_texts = _alignment_texts(graph)
+    model = graph if isinstance(graph, GoalModel) else read_model(graph)
+    organisations, groups = model.organisations, model.groups
 
-    groups_of: dict[str, list[str]] = {}
-    for group in groups.values():
-        for member in group.members:
-            groups_of.setdefault(member, []).append(group.iri)
+    def collaboration(holder: IdentifiedNode | None) -> bool:
+        found = organisations.get(holder) if holder is not None else None
+        return found is not None and found.collaboration
 
-    def joint(node: IdentifiedNode, holder: str | None) -> bool:
-        if holder is not None and collaboration.get(holder, False):
-            return True
-        return any(
-            (held_by := groups[g].holder) is not None and collaboration.get(held_by, False)
-            for g in groups_of.get(str(node), ())
+    def joint(statement: Statement) -> bool:
+        return collaboration(statement.holder) or any(
+            group in groups and collaboration(groups[group].holder) for group in statement.groups
         )
 
-    nodes = statements.nodes
-    holders = {node: None if data["holder"] is None else str(data["holder"]) for node, data in nodes(data=True)}
-    joints = {node: joint(node, holders[node]) for node in statements}
-    rows = statement_rows(
-        {node: data["level"] for node, data in nodes(data=True)},
-        top=top,
-        joint={n for n, j in joints.items() if j},
-    )
+    statements = model.statements
+    joints = {node for node, statement in statements.items() if joint(statement)}
+    rows = statement_rows({node: s.level for node, s in statements.items()}, top=model.top, joint=joints)
 
     # Organisations: every holder of a statement, plan or group, with its names; top first.
-    used = {h for h in holders.values() if h is not None}
-    used |= {p.holder for p in plans.values() if p.holder is not None}
+    used = {s.holder for s in statements.values() if s.holder is not None}
+    used |= {p.holder for p in model.plans.values() if p.holder is not None}
     used |= {g.holder for g in groups.values() if g.holder is not None}
-    organisations = sorted(
-        (Organisation(iri, names.get(iri, {}), depths.get(iri, 0), collaboration.get(iri, False)) for iri in used),
-        key=lambda o: (o.depth, _sortable(o.names) or o.iri, o.iri),
+    depths = model.hierarchy.depths
+    names = {node: by_language(organisations[node].names) if node in organisations else {} for node in used}
+    shown = sorted(
+        (organisations.get(node) or Organisation(node) for node in used),
+        key=lambda o: (depths.get(o.node, 0), _sortable(names[o.node]) or o.iri, o.iri),
     )
-    organisation_rank = {o.iri: i for i, o in enumerate(organisations)}
+    organisation_rank = {o.node: i for i, o in enumerate(shown)}
 
-    def statement(node: IdentifiedNode, data: Mapping[str, Any]) -> Statement:
-        iri = str(node)
-        return Statement(
-            iri=iri,
-            identifier=data["identifier"],
-            labels=dict(sorted(data["labels"].items())),
-            type=data["type"],
-            level=data["level"],
-            row=rows[node],
-            holder=holders[node],
-            plan=None if data["plan"] is None else str(data["plan"]),
-            sources=tuple(sources.get(iri, ())),
-            groups=tuple(sorted(groups_of.get(iri, ()))),
-            top=node in top,
-            joint=joints[node],
-        )
-
-    ordered = sorted(
-        (statement(node, data) for node, data in nodes(data=True)),
+    placed = sorted(
+        (Placed(statement, rows[node], node in joints) for node, statement in statements.items()),
         key=lambda s: (
             s.row,
-            organisation_rank.get(s.holder or "", len(organisation_rank)),
+            organisation_rank.get(s.statement.holder, len(organisation_rank)),  # type: ignore[arg-type]
             s.identifier or "",
-            _sortable(s.labels),
+            _sortable(s.statement.labels),
             s.iri,
         ),
     )
-
-    def alignment(start: Node, end: Node, data: Mapping[str, Any]) -> Alignment:
-        rationale, evidence, agents = alignment_texts.get(str(data["alignment"]), ({}, {}, {}))
-        if not rationale and data["rationale"] is not None:
-            rationale = {"": data["rationale"]}
-        return Alignment(
-            str(data["alignment"]),
-            str(start),
-            str(end),
-            data["kind"],
-            data["strength"],
-            float(data["weight"]),
-            dict(sorted(rationale.items())),
-            dict(sorted(evidence.items())),
-            dict(sorted(agents.items())),
-        )
-
-    position = {s.iri: i for i, s in enumerate(ordered)}
+    position = {s.node: i for i, s in enumerate(placed)}
+    edges = model.edges(include_suggested=True)
     alignments = sorted(
-        (alignment(start, end, data) for start, end, data in statements.edges(data=True)),
-        key=lambda a: (position[a.start], position[a.end], a.iri),
+        (candidates[0] for candidates in edges.values()),
+        key=lambda a: (position[a.start], position[a.end], a.iri),  # type: ignore[index]
     )
+    links = sorted(model.plan_links, key=lambda link: (str(link.plan), position[link.statement], str(link.node)))
+    plans = dict(model.plans)
+    for link in links:
+        # A link from something the data does not describe as a plan: shown under its own name.
+        plans.setdefault(link.plan, Plan(link.plan, titles=link.plan_titles))
 
-    links: list[PlanLink] = []
-    for link in plan_links(statements):
-        rationale, evidence, _ = alignment_texts.get(str(link.alignment), ({}, {}, {}))
-        links.append(
-            PlanLink(
-                str(link.alignment),
-                str(link.plan),
-                str(link.statement),
-                link.kind,
-                link.strength,
-                dict(sorted(rationale.items())),
-                dict(sorted(evidence.items())),
-            )
-        )
-        if str(link.plan) not in plans:
-            # A link from something the data does not describe as a plan: shown under its own title.
-            plans[str(link.plan)] = Plan(str(link.plan), dict(link.plan_labels), None, None, None)
-
-    types, kinds, strengths = _vocabulary(graph)
     return ExplorerFacts(
-        titles=_titles(graph),
-        organisations=tuple(organisations),
-        plans=tuple(sorted(plans.values(), key=lambda p: (_sortable(p.titles), p.iri))),
+        titles=_titles(model),
+        organisations=tuple(shown),
+        depths={o.node: depths.get(o.node, 0) for o in shown},
+        plans=tuple(sorted(plans.values(), key=lambda p: (_sortable(by_language(p.titles)), p.iri))),
         groups=tuple(groups.values()),
-        statements=tuple(ordered),
+        statements=tuple(placed),
         alignments=tuple(alignments),
-        plan_links=tuple(sorted(links, key=lambda link: (link.plan, position[link.statement], link.iri))),
-        types=types,
-        kinds=kinds,
-        strengths=strengths,
+        plan_links=tuple(links),
+        types=model.statement_types,
+        kinds={name: by_language(term.names) for name, term in model.kinds.items()},
+        strengths={name: by_language(term.names) for name, term in model.strengths.items()},
+        model=model,
     )
 
 
-def used_types(facts: ExplorerFacts) -> list[StatementType]:
+def used_types(facts: ExplorerFacts) -> list[Term]:
     """The statement types that some statement has, by level (unknown classes last)."""
-    present = {s.type for s in facts.statements}
-    known = [t for t in facts.types if t.name in present]
-    unknown = [StatementType(name, {}, None) for name in sorted(present - {t.name for t in known})]
-    return known + unknown
+    present = {s.statement.type for s in facts.statements}
+    known = [t for t in facts.types if t.node in present]
+    unknown = sorted(present - {t.node for t in known}, key=lambda node: (local_name(node), str(node)))
+    return known + [Term(node, "statement") for node in unknown]

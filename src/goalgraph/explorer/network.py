@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-from goalgraph.explorer.facts import ExplorerFacts, Statement
+from rdflib.term import IdentifiedNode
+
+from goalgraph.explorer.facts import ExplorerFacts
 from goalgraph.explorer.styles import (
     BACKGROUND,
     FONT_FACE,
@@ -33,6 +35,7 @@ from goalgraph.explorer.styles import (
     shape_of,
     short_label,
 )
+from goalgraph.model import Statement, by_language
 
 __all__ = [
     "NODE_SPACING",
@@ -71,7 +74,8 @@ def statement_label(statement: Statement, lang: str) -> str:
     last segment, so no node is without a label.
     """
     other = "en" if lang == "da" else "da"
-    text = statement.labels.get(lang) or statement.labels.get(other) or next(iter(statement.labels.values()), "")
+    labels = statement.labels
+    text = labels.get(lang) or labels.get(other) or next(iter(labels.values()), "")
     return short_label(text or statement.identifier or statement.iri.rsplit("/", 1)[-1])
 
 
@@ -120,7 +124,7 @@ def _configure(network: Any, layout: Layout, statements: int) -> None:
     network.toggle_hide_edges_on_drag(statements > 1_000)
     if layout == "hierarchical":
         # Still from the first frame: the page places every node in its row itself
-        # (see layeredLayout in explorer.js), so vis-network runs no simulation and
+        # (see layeredLayout in assets/js/layout.js), so vis-network runs no simulation and
         # no layout of its own.
         network.toggle_physics(False)
         network.set_edge_smooth("cubicBezier")
@@ -237,25 +241,26 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
     """
     network = _new_network()
     _configure(network, layout, len(facts.statements))
-    rank = {o.iri: i for i, o in enumerate(facts.organisations)}
+    rank = {o.node: i for i, o in enumerate(facts.organisations)}
 
-    for index, statement in enumerate(facts.statements):
-        shape = shape_of(statement.type)
+    for index, placed in enumerate(facts.statements):
+        statement = placed.statement
+        shape = shape_of(statement.type_name)
         attributes: dict[str, Any] = {
-            "group": organisation_group(rank.get(statement.holder or "")),
-            "level": statement.row,
-            "size": _SIZE_TOP if statement.top else _SIZE_JOINT if statement.joint else _SIZE,
+            "group": organisation_group(None if statement.holder is None else rank.get(statement.holder)),
+            "level": placed.row,
+            "size": _SIZE_TOP if statement.top else _SIZE_JOINT if placed.joint else _SIZE,
         }
         if shape.dashed:
             attributes["shapeProperties"] = {"borderDashes": _DASHES}
         network.add_node(index, label=statement_label(statement, lang), shape=shape.shape, **attributes)
 
-    position = {s.iri: i for i, s in enumerate(facts.statements)}
+    position = {s.node: i for i, s in enumerate(facts.statements)}
     for index, alignment in enumerate(facts.alignments):
         style = edge_style(alignment.kind, alignment.strength)
         network.add_edge(
-            position[alignment.start],
-            position[alignment.end],
+            position[alignment.start],  # type: ignore[index]
+            position[alignment.end],  # type: ignore[index]
             id=index,
             width=style.width,
             color={"color": style.colour, "opacity": style.opacity, "inherit": False},
@@ -264,16 +269,18 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
 
     statement_nodes = list(network.nodes)
     if collapsed:
-        counts: dict[str, int] = {}
-        for statement in facts.statements:
-            if statement.holder is not None:
-                counts[statement.holder] = counts.get(statement.holder, 0) + 1
+        counts: dict[IdentifiedNode, int] = {}
+        for placed in facts.statements:
+            holder = placed.statement.holder
+            if holder is not None:
+                counts[holder] = counts.get(holder, 0) + 1
         for index, organisation in enumerate(facts.organisations):
             colour = organisation_colour(index)
-            name = organisation.names.get(lang) or next(iter(organisation.names.values()), organisation.iri)
+            names = by_language(organisation.names)
+            name = names.get(lang) or next(iter(names.values()), organisation.iri)
             network.add_node(
                 f"org-{index}",
-                label=f"{short_label(name)}\n({counts.get(organisation.iri, 0)})",
+                label=f"{short_label(name)}\n({counts.get(organisation.node, 0)})",
                 shape="box",
                 group=organisation_group(index),
                 level=0,

@@ -12,27 +12,47 @@ never runs, and the page's script reads it with ``JSON.parse``. In it ``<``, ``>
 and ``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026`` (and the line
 separators U+2028 and U+2029 escaped too), so no text in the data can close the
 block or open a comment, whatever it says.
+
+The shell is the Jinja2 template ``goalgraph/templates/explorer.html``, rendered by
+:mod:`goalgraph.templating` with autoescape: the title and other texts are escaped
+there, and what is ours or already escaped for its place (scripts, style sheets, the
+JSON) goes in as :class:`markupsafe.Markup`, exactly as hashed.
+
+**The explorer's script modules.** The page's script is made of the files in
+``assets/js/``, in the order of :data:`SCRIPT_MODULES`, joined into one function
+(``(function () { 'use strict'; ... })();``) so that nothing they define becomes a
+global of the page. Each is a plain script, not an ES module (the page loads no
+other file, so it has nothing to import from): it defines its functions at its top level, may use those of
+the modules before it (declared for ESLint with a ``/* global */`` comment), and ends
+with ``if (typeof module !== 'undefined') module.exports = {...}``, which does
+nothing in the page (it has no ``module``) and lets Node's ``require`` load the pure
+modules for the tests (``tests/explorer/js``). Their ``'use strict'`` lines keep
+them strict under Node; in the page they are no-ops inside the strict function.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import re
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from markupsafe import Markup
+
 from goalgraph import __version__
+from goalgraph.templating import render
 
-__all__ = ["escape_json", "render_page", "vis_network_assets"]
+__all__ = ["SCRIPT_MODULES", "escape_json", "explorer_script", "render_page", "vis_network_assets"]
 
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+#: The explorer's script modules (``assets/js/``), in the order the page runs them:
+#: each may use what those before it define.
+SCRIPT_MODULES = ("i18n.js", "fold.js", "reach.js", "layout.js", "view.js", "icons.js", "main.js")
+
+# One str.replace per character: on a page's megabytes of JSON, far faster than str.translate.
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 # What must not occur inside an inline <script> or <style>: it would end it early or
 # switch the HTML parser into a state the text did not mean.
 _CLOSES_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
@@ -54,7 +74,9 @@ def escape_json(value: Any) -> str:
     '</script>'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return text.translate(_JSON_ESCAPES)
+    for character, escaped in _JSON_ESCAPES:
+        text = text.replace(character, escaped)
+    return text
 
 
 @cache
@@ -76,6 +98,27 @@ def vis_network_assets() -> tuple[str, str]:
 @cache
 def _asset(name: str) -> str:
     return (files("goalgraph.explorer") / "assets" / name).read_text(encoding="utf-8")
+
+
+@cache
+def explorer_script() -> str:
+    """The page's own script: the :data:`SCRIPT_MODULES` joined, in order, into one function.
+
+    Returns
+    -------
+    str
+        The script, as the page holds it and its Content Security Policy hashes it.
+
+    Examples
+    --------
+    >>> script = explorer_script()
+    >>> script.startswith("(function () {"), script.rstrip().endswith("})();")
+    (True, True)
+    >>> script.index("function fold(") < script.index("function viewOf(") < script.index("var MODEL = viewModel(")
+    True
+    """
+    modules = [_asset(f"js/{name}") for name in SCRIPT_MODULES]
+    return "(function () {\n'use strict';\n\n" + "\n".join(modules) + "})();\n"
 
 
 def _script_hash(script: str) -> str:
@@ -118,7 +161,7 @@ def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
     True
     """
     vis_js, vis_css = vis_network_assets()
-    js = _check_inline("explorer.js", _asset("explorer.js"), _CLOSES_SCRIPT)
+    js = _check_inline("the explorer's script", explorer_script(), _CLOSES_SCRIPT)
     vis_js = _check_inline("vis-network.min.js", vis_js, _CLOSES_SCRIPT)
     css = _check_inline("explorer.css", _asset("explorer.css"), _CLOSES_STYLE)
     vis_css = _check_inline("vis-network.css", vis_css, _CLOSES_STYLE)
@@ -133,18 +176,16 @@ def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
             "form-action 'none'",
         ]
     )
-    parts = {
-        "lang": html.escape(lang),
-        "csp": html.escape(csp),
-        "version": html.escape(__version__),
-        "title": html.escape(title),
-        "heading": html.escape(title),
-        "noscript": html.escape(noscript),
-        "vis_css": vis_css,
-        "css": css,
-        "data": escape_json(data),
-        "vis_js": vis_js,
-        "js": js,
-    }
-    # One pass over the template: what is put in is never read again for placeholders.
-    return _PLACEHOLDER.sub(lambda match: parts[match[1]], _asset("explorer.html"))
+    return render(
+        "explorer.html",
+        lang=lang,
+        csp=csp,
+        version=__version__,
+        title=title,
+        noscript=noscript,
+        vis_css=Markup(vis_css),
+        css=Markup(css),
+        data=Markup(escape_json(data)),
+        vis_js=Markup(vis_js),
+        js=Markup(js),
+    )

@@ -33,6 +33,9 @@ Keys of the top-level object:
 ``planLinks``
     Alignments from whole plans: ``iri``, ``plan``, ``statement``, ``kind``,
     ``strength``, ``rationale``, ``evidence``.
+``reachesTop``
+    The statements (by position) that reach the top through stated and curated
+    alignments, the top included: :func:`goalgraph.analysis.depth.depths_to_top`.
 ``network``
     What pyvis assembled for vis-network: ``nodes``, ``organisationNodes``,
     ``edges``, ``options``; and ``spacing`` (``node``, ``row``) for the page's
@@ -46,6 +49,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import networkx as nx
+from rdflib import URIRef
+from rdflib.term import IdentifiedNode
+
+from goalgraph.analysis.depth import depths_to_top
 from goalgraph.explorer.facts import ExplorerFacts, Texts, used_types
 from goalgraph.explorer.network import (
     NODE_SPACING,
@@ -56,6 +64,7 @@ from goalgraph.explorer.network import (
     statement_label,
 )
 from goalgraph.explorer.styles import DIMMED, edge_style, organisation_colour, shape_of, short_label
+from goalgraph.model import by_language
 
 __all__ = ["INK", "PATH", "payload"]
 
@@ -97,6 +106,16 @@ def _link_styles(facts: ExplorerFacts) -> list[dict[str, Any]]:
                 }
             )
     return styles
+
+
+def _reaching_top(facts: ExplorerFacts) -> list[int]:
+    """The positions of the statements that reach the top; suggested alignments are not followed."""
+    nodes: dict[str, IdentifiedNode] = {s.iri: URIRef(s.iri) for s in facts.statements}
+    accepted = nx.DiGraph()
+    accepted.add_nodes_from(nodes.values())
+    accepted.add_edges_from((nodes[str(a.start)], nodes[str(a.end)]) for a in facts.alignments if a.kind != "suggested")
+    reaching = depths_to_top(accepted, [nodes[s.iri] for s in facts.statements if s.top])
+    return [k for k, s in enumerate(facts.statements) if nodes[s.iri] in reaching]
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
@@ -141,15 +160,15 @@ def payload(
     >>> data["types"][sm3["type"]]["shape"], sm3["row"]
     ('triangle', 3)
     """
-    organisations = {o.iri: k for k, o in enumerate(facts.organisations)}
-    plans = {p.iri: k for k, p in enumerate(facts.plans)}
-    groups = {g.iri: k for k, g in enumerate(facts.groups)}
+    organisations = {o.node: k for k, o in enumerate(facts.organisations)}
+    plans = {p.node: k for k, p in enumerate(facts.plans)}
+    groups = {g.node: k for k, g in enumerate(facts.groups)}
     types = used_types(facts)
     type_index = {t.name: k for k, t in enumerate(types)}
-    statement_index = {s.iri: k for k, s in enumerate(facts.statements)}
+    statement_index = {s.node: k for k, s in enumerate(facts.statements)}
 
-    def organisation_of(iri: str | None) -> int | None:
-        return None if iri is None else organisations.get(iri)
+    def organisation_of(node: IdentifiedNode | None) -> int | None:
+        return None if node is None else organisations.get(node)
 
     kinds_present = {a.kind for a in facts.alignments} | {link.kind for link in facts.plan_links}
     strengths_present = {a.strength for a in facts.alignments if a.strength} | {
@@ -164,9 +183,9 @@ def payload(
         "organisations": [
             {
                 "iri": o.iri,
-                "names": _names(o.names, o.iri),
-                "short": _short(o.names, o.iri.rsplit("/", 1)[-1]),
-                "depth": o.depth,
+                "names": _names(by_language(o.names), o.iri),
+                "short": _short(by_language(o.names), o.iri.rsplit("/", 1)[-1]),
+                "depth": facts.depths.get(o.node, 0),
                 "collaboration": o.collaboration,
                 "colour": organisation_colour(k),
             }
@@ -175,18 +194,20 @@ def payload(
         "plans": [
             {
                 "iri": p.iri,
-                "titles": _names(p.titles, p.iri),
+                "titles": _names(by_language(p.titles), p.iri),
                 "start": p.start,
                 "end": p.end,
                 "holder": organisation_of(p.holder),
             }
             for p in facts.plans
         ],
-        "groups": [{"iri": g.iri, "names": g.names, "holder": organisation_of(g.holder)} for g in facts.groups],
+        "groups": [
+            {"iri": g.iri, "names": by_language(g.names), "holder": organisation_of(g.holder)} for g in facts.groups
+        ],
         "types": [
             {
                 "name": t.name,
-                "labels": _names(t.labels, t.name),
+                "labels": _names(by_language(t.names), t.name),
                 "level": t.level,
                 "shape": shape_of(t.name).shape,
                 "dashed": shape_of(t.name).dashed,
@@ -209,14 +230,17 @@ def payload(
                 {
                     "iri": s.iri,
                     "identifier": s.identifier,
-                    "labels": s.labels,
-                    "short": {language: statement_label(s, language) for language in ("da", "en")},
-                    "type": type_index[s.type],
+                    "labels": s.statement.labels,
+                    "short": {language: statement_label(s.statement, language) for language in ("da", "en")},
+                    "type": type_index[s.statement.type_name],
                     "row": s.row,
-                    "holder": organisation_of(s.holder),
-                    "plan": None if s.plan is None else plans.get(s.plan),
-                    "sources": [_compact({"iri": source.iri, "titles": source.titles}) for source in s.sources],
-                    "groups": [groups[g] for g in s.groups if g in groups],
+                    "holder": organisation_of(s.statement.holder),
+                    "plan": None if s.statement.plan is None else plans.get(s.statement.plan),
+                    "sources": [
+                        _compact({"iri": source.iri, "titles": by_language(source.titles)})
+                        for source in s.statement.sources
+                    ],
+                    "groups": [groups[g] for g in s.statement.groups if g in groups],
                     "top": s.top,
                     "joint": s.joint,
                 }
@@ -227,30 +251,31 @@ def payload(
             _compact(
                 {
                     "iri": a.iri,
-                    "from": statement_index[a.start],
-                    "to": statement_index[a.end],
+                    "from": statement_index[a.start],  # type: ignore[index]
+                    "to": statement_index[a.end],  # type: ignore[index]
                     "kind": a.kind,
                     "strength": a.strength,
                     "weight": a.weight,
-                    "rationale": a.rationale,
-                    "evidence": a.evidence,
-                    "by": a.attributed_to,
+                    "rationale": by_language(a.rationale),
+                    "evidence": by_language(a.evidence),
+                    "by": by_language(name for agent in a.attributed_to for name in agent.names),
                 }
             )
             for a in facts.alignments
         ],
         "planLinks": [
             {
-                "iri": link.iri,
+                "iri": str(link.node),
                 "plan": plans[link.plan],
                 "statement": statement_index[link.statement],
                 "kind": link.kind,
                 "strength": link.strength,
-                "rationale": link.rationale,
-                "evidence": link.evidence,
+                "rationale": by_language(link.alignment.rationale),
+                "evidence": by_language(link.alignment.evidence),
             }
             for link in facts.plan_links
         ],
+        "reachesTop": _reaching_top(facts),
         "network": {
             "nodes": parts.nodes,
             "organisationNodes": parts.organisation_nodes,

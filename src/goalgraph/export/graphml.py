@@ -1,9 +1,10 @@
 """GraphML of the alignment graph, for Gephi, yEd, Cytoscape and networkx users.
 
-The graph is :func:`goalgraph.analysis.alignment_graph` with suggestions: statements
-as nodes, keyed by IRI, and an edge from each statement to each one it supports.
-GraphML holds only scalar attributes (strings, numbers, booleans), so the graph's
-dictionaries are spread over columns:
+The graph is :func:`goalgraph.analysis.alignment_graph` with suggestions (built from
+the model of the graph, :mod:`goalgraph.model`): statements as nodes, keyed by IRI,
+and an edge from each statement to each one it supports. GraphML holds only scalar
+attributes (strings, numbers, booleans), so the graph's dictionaries are spread
+over columns:
 
 - nodes: ``label`` (the identifier, else the text: what Gephi shows), ``text_da``,
   ``text_en`` (and ``text_xx`` for any other language: the source's text, else the
@@ -32,6 +33,7 @@ import networkx as nx
 from rdflib import Graph
 
 from goalgraph.analysis.graph import alignment_graph
+from goalgraph.model import GoalModel
 
 __all__ = ["graphml", "scalar_graph"]
 
@@ -116,13 +118,13 @@ def _scalars(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def graphml(graph: Graph, *, include_suggested: bool = True) -> bytes:
+def graphml(graph: Graph | GoalModel, *, include_suggested: bool = True) -> bytes:
     """The alignment graph as GraphML.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A dataset from :func:`goalgraph.load`.
+    graph : rdflib.Graph or GoalModel
+        A dataset from :func:`goalgraph.load`, or its model.
     include_suggested : bool
         Make edges of suggested alignments too.
 

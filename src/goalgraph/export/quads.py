@@ -2,8 +2,9 @@
 
 Exports read the Oxigraph store under a :class:`~goalgraph.loading.GoalDataset`
 directly (``ds.oxigraph``): going through rdflib's API would turn each of a million
-quads into rdflib terms first, several times slower. Any other rdflib graph is
-copied into a store of its own first, so every writer has one input to read.
+quads into rdflib terms first, several times slower. Any other graph is copied into
+a store of its own first (its backend's ``oxigraph_store()``: a remote graph in one
+request per graph), so every writer has one input to read.
 
 Blank nodes have no names of their own: the store labels them at random on every
 load. An export that has to be the same byte for byte for the same data renames them
@@ -18,13 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
-from rdflib.term import Node
+from rdflib import Graph
 
 from goalgraph.errors import GoalgraphError
-from goalgraph.loading import GoalDataset, own_oxigraph
 from goalgraph.namespaces import ONTOLOGY_IRI
+from goalgraph.querying import backend
 
 __all__ = ["Object", "Quad", "Subject", "dataset_quads", "store_of"]
 
@@ -39,11 +38,11 @@ Quad = tuple[Subject, ox.NamedNode, Object, GraphName]
 
 
 def store_of(graph: Graph) -> ox.Store:
-    """The Oxigraph store that holds `graph`'s quads.
+    """The Oxigraph store that holds `graph`'s quads: its backend's (see :class:`goalgraph.querying.Backend`).
 
-    A :class:`~goalgraph.loading.GoalDataset` is read in place; any other rdflib
-    graph is copied into a new in-memory store (a dataset with its named graphs, a
-    plain graph into the default graph).
+    A :class:`~goalgraph.loading.GoalDataset` is read in place, a remote one copied
+    here first; any other rdflib graph is copied into a new in-memory store (a
+    dataset with its named graphs, a plain graph into the default graph).
 
     Examples
     --------
@@ -53,53 +52,7 @@ def store_of(graph: Graph) -> ox.Store:
     >>> len(store_of(g))
     1
     """
-    if isinstance(graph, GoalDataset):
-        return graph.oxigraph
-    inner = own_oxigraph(graph)
-    if inner is not None:  # a plain graph on an Oxigraph store of its own: read it in place
-        return inner
-    store = ox.Store()
-    if isinstance(graph, ConjunctiveGraph):  # rdflib's Dataset is one
-        store.extend(
-            ox.Quad(_subject(s), _predicate(p), _object(o), _graph_name(c))
-            for s, p, o, c in graph.quads((None, None, None, None))
-        )
-    else:
-        store.extend(ox.Quad(_subject(s), _predicate(p), _object(o)) for s, p, o in graph)
-    return store
-
-
-def _subject(term: Node) -> Subject:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise GoalgraphError(f"cannot export {term!r} as the subject of a triple")
-
-
-def _predicate(term: Node) -> ox.NamedNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    raise GoalgraphError(f"cannot export {term!r} as a predicate")
-
-
-def _object(term: Node) -> Object:
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return _subject(term)
-
-
-def _graph_name(context: object) -> GraphName:
-    name = context.identifier if isinstance(context, Graph) else context
-    if name is None or name == DATASET_DEFAULT_GRAPH_ID:
-        return ox.DefaultGraph()
-    if isinstance(name, Node):
-        return _subject(name)
-    raise GoalgraphError(f"cannot export a graph named {name!r}")
+    return backend(graph).oxigraph_store()
 
 
 def dataset_quads(graph: Graph | ox.Store, *, include_ontology: bool = True) -> Iterator[Quad]:

@@ -16,8 +16,8 @@ statement's ``text_da`` and ``translation_en`` always, as the source is Danish a
 the translation English. A cell with several values (two
 holders, say) joins them with :data:`SEPARATOR`. Rows come in order of IRI.
 
-The rows come from two SPARQL queries, ``sparql/export-statements.rq`` and
-``export-alignments.rq``, one row per value, turned into columns here.
+The rows come from the model of the graph (:func:`goalgraph.model.read_model`),
+read once for both tables.
 
 **Encoding**: UTF-8 *with* a byte order mark, and CRLF line ends (RFC 4180), by
 default. Excel reads a CSV file without a BOM in the computer's legacy code page
@@ -43,12 +43,11 @@ import io
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 
-from rdflib import Graph, Literal
-from rdflib.term import Node
+from rdflib import BNode, Graph
+from rdflib.term import IdentifiedNode, Node
 
-from goalgraph.analysis.graph import local_name
 from goalgraph.errors import GoalgraphError
-from goalgraph.querying import select
+from goalgraph.model import GoalModel, Text, read_model
 
 __all__ = [
     "SEPARATOR",
@@ -103,40 +102,31 @@ def cell_text(cell: str) -> str:
     return cell.removeprefix(_TEXT_MARK)
 
 
-def _pivot(rows: Iterable[Mapping[str, Node | None]], key: str) -> dict[Node, dict[str, list[Node]]]:
-    """(thing, field, value) rows → thing → field → values, in the order they came."""
-    things: dict[Node, dict[str, list[Node]]] = {}
-    for row in rows:
-        thing, field, value = row[key], row["field"], row["value"]
-        if thing is None or field is None or value is None:
-            continue
-        values = things.setdefault(thing, {}).setdefault(str(field), [])
-        if value not in values:
-            values.append(value)
-    return things
+def _order(node: Node) -> tuple[bool, str]:
+    """Blank nodes first, then IRIs, each by their text: the order of SPARQL's ORDER BY."""
+    return not isinstance(node, BNode), str(node)
 
 
-def _cell(values: Sequence[Node], *, names: bool = False) -> str:
-    """Values as one cell: local names of IRIs with `names` (``curated``), else text."""
-    return SEPARATOR.join(local_name(v) if names else str(v) for v in values)
+def _cell(values: Iterable[object]) -> str:
+    """Values as one cell, joined with :data:`SEPARATOR`; None and repeats left out."""
+    return SEPARATOR.join(dict.fromkeys(str(v) for v in values if v is not None))
 
 
-def _languages(values: Iterable[Node]) -> dict[str, list[str]]:
-    """Language-tagged values by language (untagged ones under ``""``)."""
-    found: dict[str, list[str]] = {}
-    for value in values:
-        language = (value.language or "") if isinstance(value, Literal) else ""
-        found.setdefault(language.lower(), []).append(str(value))
-    return found
+def _by_language(texts: Iterable[Text]) -> dict[str, str]:
+    """Each language's cell: the source's own words, else the translations, several joined."""
+    own: dict[str, list[str]] = {}
+    translated: dict[str, list[str]] = {}
+    for text in sorted(texts, key=lambda t: t.value):
+        (translated if text.translated else own).setdefault(text.lang, []).append(text.value)
+    return {lang: _cell(found) for lang, found in {**translated, **own}.items()}
 
 
-def _by_language(fields: Mapping[str, list[Node]], *preferred: str) -> dict[str, str]:
-    """Each language's cell from the first of the `preferred` fields that has it."""
-    cells: dict[str, str] = {}
-    for field in preferred:
-        for language, texts in _languages(fields.get(field, [])).items():
-            cells.setdefault(language, SEPARATOR.join(texts))
-    return cells
+def _number(value: float | None) -> str:
+    return "" if value is None else format(value, ".15g")
+
+
+def _model(graph: Graph | GoalModel) -> GoalModel:
+    return graph if isinstance(graph, GoalModel) else read_model(graph)
 
 
 class _Columns:
@@ -168,13 +158,13 @@ class _Columns:
         return header
 
 
-def statement_rows(graph: Graph) -> tuple[list[str], list[Row]]:
+def statement_rows(graph: Graph | GoalModel) -> tuple[list[str], list[Row]]:
     """The statements table: its columns, and one row per statement.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A dataset from :func:`goalgraph.load` (with the ontology).
+    graph : rdflib.Graph or GoalModel
+        A dataset from :func:`goalgraph.load` (with the ontology), or its model.
 
     Returns
     -------
@@ -191,26 +181,30 @@ def statement_rows(graph: Graph) -> tuple[list[str], list[Row]]:
     >>> sm3["text_da"], sm3["translation_en"], sm3["holder_en"]
     ('Kvalitet i sagsbehandlingen', 'Quality in case handling', 'the Danish Prosecution Service')
     """
+    model = _model(graph)
     table = _Columns()
-    for statement, fields in _pivot(select(graph, "export-statements"), "statement").items():
+    for node in sorted(model.statements, key=_order):
+        statement = model.statements[node]
+        holder = model.organisations.get(statement.holder) if statement.holder is not None else None
+        plan = model.plans.get(statement.plan) if statement.plan is not None else None
         row: Row = {
-            "statement": str(statement),
-            "identifier": _cell(fields.get("identifier", [])),
-            "type": _cell(fields.get("type", []), names=True),
-            "level": _cell(fields.get("level", [])),
-            "holder": _cell(fields.get("holder", [])),
-            "plan": _cell(fields.get("plan", [])),
-            "period_start": _cell(fields.get("periodStart", [])),
-            "period_end": _cell(fields.get("periodEnd", [])),
-            "source": _cell(fields.get("source", [])),
+            "statement": str(node),
+            "identifier": _cell([statement.identifier]),
+            "type": statement.type_name,
+            "level": _cell([statement.level]),
+            "holder": _cell([statement.holder]),
+            "plan": _cell([statement.plan]),
+            "period_start": _cell([plan.start if plan else None]),
+            "period_end": _cell([plan.end if plan else None]),
+            "source": _cell(s.node for s in statement.sources),
         }
         table.add(
             row,
             {
-                "holder": _by_language(fields, "holderName"),
-                "plan_title": _by_language(fields, "planTitle", "planTranslation"),
-                "text": _by_language(fields, "text"),
-                "translation": _by_language(fields, "translation"),
+                "holder": _by_language(holder.names if holder else ()),
+                "plan_title": _by_language(plan.titles if plan else ()),
+                "text": _by_language(t for t in statement.texts if not t.translated),
+                "translation": _by_language(t for t in statement.texts if t.translated),
             },
         )
     header = table.header(
@@ -233,13 +227,13 @@ def statement_rows(graph: Graph) -> tuple[list[str], list[Row]]:
     return header, [{column: row.get(column, "") for column in header} for row in table.rows]
 
 
-def alignment_rows(graph: Graph) -> tuple[list[str], list[Row]]:
+def alignment_rows(graph: Graph | GoalModel) -> tuple[list[str], list[Row]]:
     """The alignments table: its columns, and one row per ``gg:Alignment``.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A dataset from :func:`goalgraph.load`.
+    graph : rdflib.Graph or GoalModel
+        A dataset from :func:`goalgraph.load`, or its model.
 
     Returns
     -------
@@ -256,29 +250,38 @@ def alignment_rows(graph: Graph) -> tuple[list[str], list[Row]]:
     >>> link["strength"], link["to_en"][:30]
     ('strong', 'Together with the police, the ')
     """
+    model = _model(graph)
+
+    def identifier(node: Node | None) -> str | None:
+        if not isinstance(node, IdentifiedNode):
+            return None
+        found = model.statements.get(node) or model.plans.get(node)
+        return None if found is None else found.identifier
+
     table = _Columns()
-    for alignment, fields in _pivot(select(graph, "export-alignments"), "alignment").items():
+    for node in sorted(model.alignments, key=_order):
+        alignment = model.alignments[node]
         row: Row = {
-            "alignment": str(alignment),
-            "kind": _cell(fields.get("kind", []), names=True),
-            "strength": _cell(fields.get("strength", []), names=True),
-            "from": _cell(fields.get("from", [])),
-            "from_identifier": _cell(fields.get("fromIdentifier", [])),
-            "to": _cell(fields.get("to", [])),
-            "to_identifier": _cell(fields.get("toIdentifier", [])),
-            "asserted_by": _cell(fields.get("assertedBy", [])),
-            "source": _cell(fields.get("source", [])),
-            "score": _cell(fields.get("score", [])),
-            "matched_terms": _cell(fields.get("matchedTerm", [])),
+            "alignment": str(node),
+            "kind": _cell([alignment.kind]),
+            "strength": _cell([alignment.strength]),
+            "from": _cell([alignment.start]),
+            "from_identifier": _cell([identifier(alignment.start)]),
+            "to": _cell([alignment.end]),
+            "to_identifier": _cell([identifier(alignment.end)]),
+            "asserted_by": _cell(agent.node for agent in alignment.attributed_to),
+            "source": _cell(s.node for s in alignment.sources),
+            "score": _number(alignment.score),
+            "matched_terms": _cell(alignment.matched_terms),
         }
         table.add(
             row,
             {
-                "from": _by_language(fields, "fromText", "fromTranslation"),
-                "to": _by_language(fields, "toText", "toTranslation"),
-                "rationale": _by_language(fields, "rationale"),
-                "evidence": _by_language(fields, "evidence"),
-                "asserted_by": _by_language(fields, "assertedByName"),
+                "from": _by_language(model.words(alignment.start)),
+                "to": _by_language(model.words(alignment.end)),
+                "rationale": _by_language(alignment.rationale),
+                "evidence": _by_language(alignment.evidence),
+                "asserted_by": _by_language(name for agent in alignment.attributed_to for name in agent.names),
             },
         )
     header = table.header(
@@ -314,13 +317,13 @@ def _csv(header: list[str], rows: list[Row], *, bom: bool, delimiter: str) -> by
     return out.getvalue().encode("utf-8-sig" if bom else "utf-8")
 
 
-def csv_tables(graph: Graph, *, bom: bool = True, delimiter: str = ",") -> dict[str, bytes]:
+def csv_tables(graph: Graph | GoalModel, *, bom: bool = True, delimiter: str = ",") -> dict[str, bytes]:
     """The two tables as CSV files: file name → content.
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        A dataset from :func:`goalgraph.load`.
+    graph : rdflib.Graph or GoalModel
+        A dataset from :func:`goalgraph.load`, or its model.
     bom : bool
         Start each file with a UTF-8 byte order mark, for Excel.
     delimiter : str
@@ -340,7 +343,8 @@ def csv_tables(graph: Graph, *, bom: bool = True, delimiter: str = ",") -> dict[
     >>> files["statements.csv"][:13]
     b'\\xef\\xbb\\xbfstatement,'
     """
-    statements, alignments = statement_rows(graph), alignment_rows(graph)
+    model = _model(graph)
+    statements, alignments = statement_rows(model), alignment_rows(model)
     return {
         name: _csv(*table, bom=bom, delimiter=delimiter)
         for name, table in zip(TABLES, (statements, alignments), strict=True)

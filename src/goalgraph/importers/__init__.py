@@ -22,6 +22,7 @@ from typing import cast
 
 from rdflib import Graph
 
+from goalgraph.bases import resolve_base
 from goalgraph.errors import SourceError
 from goalgraph.inputs import check_path
 
@@ -130,7 +131,7 @@ def import_file(path: str | Path, format: str | None = None, *, base: str | None
         The importer's name; by default, from the file (see :func:`importer_for_path`).
     base : str, optional
         The base namespace relative IRIs resolve against (see
-        :func:`goalgraph.loading.resolve_base`).
+        :func:`goalgraph.bases.resolve_base`).
 
     Returns
     -------
@@ -144,8 +145,6 @@ def import_file(path: str | Path, format: str | None = None, *, base: str | None
     goalgraph.errors.DataError
         If the file is not valid in its format.
     """
-    from goalgraph.loading import resolve_base
-
     path = Path(path)
     check_path(path, folder=False, missing="no such file")  # before the format is sniffed: a pipe would block
     chosen = importer(format) if format else importer_for_path(path)

@@ -55,7 +55,6 @@ external entities) is refused, and a file of any size is read in one pass.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -74,6 +73,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, SKOS, XSD
 from goalgraph.errors import DataError, display_path
 from goalgraph.memory import paused_gc
 from goalgraph.namespaces import GG, PREFIXES
+from goalgraph.slugs import slug
 
 __all__ = [
     "ARCHIMATE",
@@ -598,24 +598,13 @@ def _refusal(error: DefusedXmlException) -> str:
     }.get(name, str(error))
 
 
-def _slug(text: str) -> str:
-    """A readable IRI segment: ``"Archisurance Example"`` → ``archisurance-example``.
-
-    >>> _slug("Målene i Ærø Kommune")
-    'maalene-i-aeroe-kommune'
-    """
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "model"
-
-
 class _Builder:
     """Turns what :class:`_Reader` kept into goalgraph triples."""
 
     def __init__(self, reader: _Reader, file: Path, base: str) -> None:
         self.reader = reader
         name = next((text for _, text in reader.model_names if text), "") or file.stem
-        self.model_namespace = f"{base}archimate/{_slug(name)}"
+        self.model_namespace = f"{base}archimate/{slug(name) or 'model'}"
         self.language = reader.language or "und"
         self.file_source = URIRef(file.resolve().as_uri())
         self.summary = ArchiMateSummary(reader.path, name, "3.x" if reader.namespace == NAMESPACE_3 else "2.1")

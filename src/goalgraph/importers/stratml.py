@@ -69,7 +69,8 @@ Texts carry the document's language: ``xml:lang`` on the root, else the
 no place for a language), else English.
 
 IRIs: the organisation is ``{base}stratml/{organisation}``; the plan
-``{base}stratml/{organisation}/{plan}`` (slugs of their names); below the plan,
+``{base}stratml/{organisation}/{plan}`` (slugs of their names, :func:`goalgraph.slugs.slug`, at
+most 60 characters); below the plan,
 ``goal/1``, ``objective/1.2``, ``indicator/1.2.1`` (positions in the document),
 ``mission``, ``vision``, ``value/3``; results ``…/target/1`` and ``…/actual/1``;
 stakeholders ``…/stakeholder/1``; alignments ``alignment/objective-1.2--goal-1``.
@@ -81,7 +82,6 @@ and read one goal at a time, so memory and time grow linearly with its size.
 from __future__ import annotations
 
 import re
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -98,8 +98,9 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 from goalgraph.errors import DataError, display_path
 from goalgraph.namespaces import GG
 from goalgraph.progress import Progress
+from goalgraph.slugs import slug
 
-__all__ = ["PART1", "PART2", "STRATML", "STRATMLPR", "derived_identifier", "read_stratml", "slug"]
+__all__ = ["PART1", "PART2", "STRATML", "STRATMLPR", "derived_identifier", "read_stratml"]
 
 #: The namespace of StratML Part 1 (ISO 17469-1), root element ``StrategicPlan``.
 PART1 = "urn:ISO:std:iso:17469:tech:xsd:stratml_core"
@@ -115,6 +116,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Where an element starts, kept on it while the document is read, for messages.
 _LINE = "{urn:goalgraph:stratml}line"
 _CHUNK = 1 << 16
+# StratML's organisation and plan slugs have always been cut at 60 characters, not the
+# 80 of goalgraph.slugs: kept, so that a file imported again gets the IRIs it had.
+_SLUG_LIMIT = 60
 
 _STAKEHOLDER_TYPES = {"Person": FOAF.Person, "Organization": FOAF.Organization, "Generic_Group": FOAF.Group}
 _ROLE_TYPES = {"Performer": URIRef(STRATML + "Performer"), "Beneficiary": URIRef(STRATML + "Beneficiary")}
@@ -122,29 +126,6 @@ PERFORMANCE_REPORT = URIRef(STRATMLPR + "Performance_Report")
 _PLAN_TYPES = {"Strategic_Plan": GG.Strategy, "Performance_Plan": GG.TargetPlan, "Performance_Report": GG.TargetPlan}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANG = re.compile(r"""lang\s*=\s*["']([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)["']""")
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """`text` as an IRI path segment: lower case ASCII letters and digits joined by hyphens.
-
-    Examples
-    --------
-    >>> slug("Town of Hilton Head Island")
-    'town-of-hilton-head-island'
-    >>> slug("Anklagemyndighedens virksomhedsstrategi for 2019")
-    'anklagemyndighedens-virksomhedsstrategi-for-2019'
-    >>> slug("Tværgående — samarbejde & ø")
-    'tvaergaaende-samarbejde-oe'
-    """
-    spelled = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa").replace("ß", "ss")
-    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    result = ""
-    for word in words:
-        if result and len(result) + 1 + len(word) > limit:
-            break
-        result = f"{result}-{word}" if result else word[:limit]
-    return result
 
 
 def derived_identifier(node: URIRef | str) -> str:
@@ -371,8 +352,8 @@ class _Document:
                 "the plan names no <Organization> with a <Name>: goalgraph needs it as the holder of the statements",
             )
         lang = root.get(_XML_LANG) or self.instruction_lang or "en"
-        holder = URIRef(f"{self.base}stratml/{slug(org_name) or 'organisation'}")
-        plan = URIRef(f"{holder}/{slug(title) or 'plan'}")
+        holder = URIRef(f"{self.base}stratml/{slug(org_name, _SLUG_LIMIT) or 'organisation'}")
+        plan = URIRef(f"{holder}/{slug(title, _SLUG_LIMIT) or 'plan'}")
         self.context = context = _Context(plan, holder, lang.lower())
 
         kind = root.get("Type", "Strategic_Plan") if local(root) == "PerformancePlanOrReport" else "Strategic_Plan"

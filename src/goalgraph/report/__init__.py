@@ -56,6 +56,7 @@ from rdflib import Graph
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.files import write_atomically
+from goalgraph.model import choose_texts
 from goalgraph.report.alignment import (
     coverage_section,
     cross_organisation_links,
@@ -66,7 +67,7 @@ from goalgraph.report.alignment import (
 )
 from goalgraph.report.cells import references
 from goalgraph.report.document import Cell, Document, Phrase
-from goalgraph.report.facts import Facts, Language, choose_texts, gather
+from goalgraph.report.facts import Facts, Language, gather
 from goalgraph.report.overview import statements_section, summary_section
 from goalgraph.report.reading import provenance_section, reading_section
 from goalgraph.report.review import (
@@ -127,7 +128,7 @@ def build_document(
     words = Words(lang)
     facts = gather(graph, lang)
     links = cross_organisation_links(graph)
-    suggestions = find_suggestions(graph, len(facts.statements), suggestion_statement_limit)
+    suggestions = find_suggestions(graph, len(facts.statements), suggestion_statement_limit, model=facts.model)
     glance = _at_a_glance(facts, words, len(links), suggestions)
     sections = (
         summary_section(

@@ -9,6 +9,7 @@ from rdflib import Graph
 from rdflib.term import IdentifiedNode, Node
 
 from goalgraph.analysis import Coverage
+from goalgraph.model import by_language
 from goalgraph.named_queries import run_query
 from goalgraph.namespaces import GG
 from goalgraph.report.cells import plain, reference, references, sort_key, text_phrases
@@ -87,7 +88,7 @@ def _coverage_row(facts: Facts, words: Words, covered: Coverage, plans: list[Ide
     else:
         status = (Phrase(words("covered_mark"), kind="ok"),)
     found = facts.statements[statement]
-    about = [reference(facts, statement), Phrase(" · " + facts.term_name(found.type_iri), small=True)]
+    about = [reference(facts, statement), Phrase(" · " + facts.term_name(found.type), small=True)]
     if statement in facts.analysis.top:
         about.append(Phrase(" · " + words("top_mark"), small=True))
     indirect = covered.transitive - covered.direct
@@ -135,7 +136,7 @@ def orphans_section(facts: Facts, words: Words) -> Section:
         found = facts.statements[orphan]
         cells: tuple[Cell, ...] = (
             (reference(facts, orphan),),
-            plain(facts.term_name(found.type_iri)),
+            plain(facts.term_name(found.type)),
             plain(facts.organisation_name(found.holder)),
             text_phrases(facts, orphan),
             plain(words.number(graph.in_degree(orphan))),
@@ -162,7 +163,7 @@ def cross_organisation_section(facts: Facts, words: Words, links: list[dict[str,
     if not links:
         blocks.append(Paragraph((Phrase(words("no_cross")),), kind="note"))
         return Section("cross-organisation", words("cross"), tuple(blocks))
-    kinds = {term.names.get("en"): term.node for term in facts.terms.values() if term.group == "kind" and term.names}
+    kinds = {by_language(t.names).get("en"): t.node for t in facts.terms.values() if t.group == "kind" and t.names}
     rows = []
     for link in links:
         cells: tuple[Cell, ...] = (
@@ -260,7 +261,7 @@ def matrix_section(facts: Facts, words: Words) -> Section:
     """Section 6: focus points × strategic markers per organisation, and markers × the top visions."""
     by_type: dict[tuple[Node, Node | None], list[IdentifiedNode]] = {}
     for statement in facts.statements.values():
-        by_type.setdefault((statement.type_iri, statement.holder), []).append(statement.node)
+        by_type.setdefault((statement.type, statement.holder), []).append(statement.node)
     blocks: list[Block] = [Paragraph((Phrase(words("matrix_intro")),))]
     crossed = False
     for organisation, _ in facts.order:
@@ -276,7 +277,7 @@ def matrix_section(facts: Facts, words: Words) -> Section:
             Paragraph((Phrase(words("no_focus_and_markers" if has_focus_points else "no_focus_points")),), "note")
         )
     all_markers = [s for (kind, _), found in by_type.items() if kind == GG.StrategicMarker for s in found]
-    top_visions = [s for s in facts.analysis.top if facts.statements[s].type_iri == GG.Vision]
+    top_visions = [s for s in facts.analysis.top if facts.statements[s].type == GG.Vision]
     blocks.append(Heading(words("marker_by_vision")))
     if all_markers and top_visions:
         blocks += _matrix(facts, words, _sorted(facts, all_markers), _sorted(facts, top_visions))

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from rdflib.term import IdentifiedNode, Node
 
+from goalgraph.model import Text
 from goalgraph.report.document import Cell, Phrase
-from goalgraph.report.facts import Facts, Text, anchor
+from goalgraph.report.facts import Facts, anchor
 from goalgraph.report.words import Words
 
 __all__ = ["LIST_LIMIT", "plain", "reference", "references", "sort_key", "text_phrases"]

@@ -1,9 +1,10 @@
 """What a report says, read from a goal graph once: statements, plans, organisations, terms.
 
-:func:`gather` runs the alignment analysis (:func:`goalgraph.analysis.analyse`), the
-counts (:func:`goalgraph.stats`) and a few SPARQL files (``sparql/report-*.rq``),
-and keeps what the sections need in a :class:`Facts`, which also names things in
-the report's language. Nothing here is written back to the graph.
+:func:`gather` reads the model of the graph (:func:`goalgraph.model.read_model`),
+runs the alignment analysis on it (:func:`goalgraph.analysis.analyse`) and the
+counts (:func:`goalgraph.stats`), and keeps what the sections need in a
+:class:`Facts`, which also names things in the report's language. Nothing here is
+written back to the graph.
 """
 
 from __future__ import annotations
@@ -12,26 +13,32 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
+from typing import cast
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.term import IdentifiedNode, Node
 
-from goalgraph.analysis import Analysis, Organisation, analyse, hierarchy_parents, local_name
+from goalgraph.analysis import Analysis, analyse, hierarchy_parents
 from goalgraph.labels import label
-from goalgraph.namespaces import GG
-from goalgraph.querying import Row, select
+from goalgraph.model import (
+    Dataset,
+    GoalModel,
+    Organisation,
+    Plan,
+    Statement,
+    Term,
+    Text,
+    choose_texts,
+    in_language,
+    local_name,
+    read_model,
+)
 from goalgraph.summary import Stats, stats
 
 __all__ = [
-    "Dataset",
     "Facts",
     "Language",
-    "Plan",
-    "Statement",
-    "Term",
-    "Text",
     "anchor",
-    "choose_texts",
     "gather",
     "hierarchy_order",
     "shorten",
@@ -46,125 +53,6 @@ _SHORT_TEXT = 40
 
 
 @dataclass(frozen=True)
-class Text:
-    """One language-tagged text of a statement or plan.
-
-    Attributes
-    ----------
-    value : str
-    lang : str
-        Its language tag, lower case; empty if it has none.
-    translated : bool
-        True for the dataset's translation (``gg:translation``), False for the
-        source's own words (``gg:text``, ``dcterms:title``).
-    """
-
-    value: str
-    lang: str
-    translated: bool
-
-
-def _language(value: Literal) -> str:
-    return (value.language or "").lower()
-
-
-def choose_texts(texts: Iterable[Text], lang: str) -> tuple[Text | None, Text | None]:
-    """The text to show first in `lang`, and one in another language to show beside it.
-
-    The first is the source's own words in `lang`, else a translation into `lang`,
-    else the source's words in any language; the second is the best text in a
-    language other than the first's, the source's words before a translation.
-
-    Examples
-    --------
-    >>> da, en = Text("Vi skaber tryghed.", "da", False), Text("We create safety.", "en", True)
-    >>> [t.value if t else None for t in choose_texts([da, en], "en")]
-    ['We create safety.', 'Vi skaber tryghed.']
-    >>> [t.value if t else None for t in choose_texts([da], "en")]
-    ['Vi skaber tryghed.', None]
-    """
-    ordered = sorted(texts, key=lambda t: (t.translated, t.lang, t.value))
-    main = next((t for t in ordered if t.lang == lang), None) or (ordered[0] if ordered else None)
-    if main is None:
-        return None, None
-    other = next((t for t in ordered if t.lang != main.lang), None)
-    return main, other
-
-
-@dataclass(frozen=True)
-class Statement:
-    """A statement as the report shows it.
-
-    Attributes
-    ----------
-    node : IdentifiedNode
-    identifier : str or None
-        Its ``dcterms:identifier``.
-    type_iri : IdentifiedNode
-        Its statement class.
-    level : int or None
-        The class's ``gg:level``.
-    holder, plan : IdentifiedNode or None
-    texts : tuple of Text
-    """
-
-    node: IdentifiedNode
-    identifier: str | None
-    type_iri: IdentifiedNode
-    level: int | None
-    holder: IdentifiedNode | None
-    plan: IdentifiedNode | None
-    texts: tuple[Text, ...]
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A plan: holder, titles (its own and translated), period and source."""
-
-    node: IdentifiedNode
-    holder: IdentifiedNode | None
-    titles: tuple[Text, ...]
-    start: str | None
-    end: str | None
-    source: str | None
-
-
-@dataclass(frozen=True)
-class Term:
-    """A term of the ontology the report explains: a statement class, kind or strength.
-
-    Attributes
-    ----------
-    node : IdentifiedNode
-    group : str
-        ``"statement"``, ``"kind"`` or ``"strength"``.
-    level : int or None
-        A statement class's ``gg:level``.
-    weight : float or None
-        A strength's ``gg:weight``.
-    names, definitions : Mapping of str to str
-        By language.
-    """
-
-    node: IdentifiedNode
-    group: str
-    level: int | None
-    weight: float | None
-    names: Mapping[str, str]
-    definitions: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A dataset description (``dcat:Dataset``, ``void:Dataset``) and who made it."""
-
-    node: IdentifiedNode
-    titles: tuple[Text, ...]
-    descriptions: tuple[Text, ...]
-    agents: Mapping[IdentifiedNode, Mapping[str, str]]
-
-
-@dataclass(frozen=True)
 class Facts:
     """Everything a report shows, with its names in the report's language.
 
@@ -176,6 +64,8 @@ class Facts:
         a plan nor an organisation).
     analysis : Analysis
     counts : Stats
+    model : GoalModel
+        The model the report was made from.
     statements : Mapping of Node to Statement
         By IRI (keyed by Node, so any term from a query can look one up).
     plans : Mapping of Node to Plan
@@ -191,6 +81,7 @@ class Facts:
 
     lang: Language
     graph: Graph = field(repr=False)
+    model: GoalModel = field(repr=False)
     analysis: Analysis = field(repr=False)
     counts: Stats
     statements: Mapping[Node, Statement] = field(repr=False)
@@ -215,9 +106,8 @@ class Facts:
         if term is None:
             return ""
         found = self.terms.get(term)
-        if found is not None and found.names:
-            return _in_language(found.names, self.lang)
-        return local_name(term)
+        name = in_language(found.names, self.lang) if found is not None else None
+        return name if name is not None else local_name(term)
 
     def texts(self, statement: Node) -> tuple[Text | None, Text | None]:
         """A statement's text to show first, and the one in the other language."""
@@ -254,13 +144,7 @@ def _organisation_label(
     organisations: Mapping[IdentifiedNode, Organisation], organisation: Node, lang: str
 ) -> str | None:
     found = organisations.get(organisation) if isinstance(organisation, IdentifiedNode) else None
-    return _in_language(found.labels, lang) if found is not None and found.labels else None
-
-
-def _in_language(names: Mapping[str, str], lang: str) -> str:
-    if lang in names:
-        return names[lang]
-    return names[min(names)]
+    return in_language(found.names, lang) if found is not None else None
 
 
 def shorten(text: str, width: int) -> str:
@@ -292,7 +176,7 @@ def anchor(prefix: str, node: Node) -> str:
 #################################################################
 
 
-def gather(graph: Graph, lang: Language) -> Facts:
+def gather(graph: Graph, lang: Language, *, model: GoalModel | None = None) -> Facts:
     """Read everything a report shows from `graph`.
 
     Parameters
@@ -301,6 +185,8 @@ def gather(graph: Graph, lang: Language) -> Facts:
         A goal graph, usually from :func:`goalgraph.load`.
     lang : {"da", "en"}
         The report's language.
+    model : GoalModel, optional
+        The graph's model, if it has been read already (:func:`goalgraph.model.read_model`).
 
     Returns
     -------
@@ -313,12 +199,10 @@ def gather(graph: Graph, lang: Language) -> Facts:
     >>> [facts.organisation_name(o) for o, depth in facts.order if depth == 0]
     ['the Ministry of Justice group']
     """
-    analysis = analyse(graph)
-    organisations: Mapping[IdentifiedNode, Organisation] = analysis.graph.graph.get("organisations", {})
-    statements = _statements(analysis, select(graph, "report-texts"))
-    holders = {s.holder for s in statements.values() if s.holder is not None}
-    plans = _plans(select(graph, "report-plans"))
-    holders |= {p.holder for p in plans.values() if p.holder is not None}
+    model = read_model(graph) if model is None else model
+    organisations = model.organisations
+    holders = {s.holder for s in model.statements.values() if s.holder is not None}
+    holders |= {p.holder for p in model.plans.values() if p.holder is not None}
 
     def name(organisation: IdentifiedNode) -> str:
         return _organisation_label(organisations, organisation, lang) or local_name(organisation)
@@ -327,104 +211,16 @@ def gather(graph: Graph, lang: Language) -> Facts:
     return Facts(
         lang=lang,
         graph=graph,
-        analysis=analysis,
+        model=model,
+        analysis=analyse(model),
         counts=stats(graph),
-        statements=statements,
-        plans=plans,
+        statements=cast(Mapping[Node, Statement], model.statements),
+        plans=cast(Mapping[Node, Plan], model.plans),
         organisations=organisations,
         order=order,
         rank={organisation: place for place, (organisation, _) in enumerate(order)},
-        terms=_terms(select(graph, "report-vocabulary")),
-        datasets=_datasets(select(graph, "report-datasets")),
-    )
-
-
-def _statements(analysis: Analysis, text_rows: Iterable[Row]) -> dict[Node, Statement]:
-    texts: dict[Node, list[Text]] = {}
-    for row in text_rows:
-        value = row["value"]
-        if isinstance(value, Literal):
-            found = Text(str(value), _language(value), row["property"] == GG.translation)
-            texts.setdefault(row["statement"], []).append(found)
-    statements: dict[Node, Statement] = {}
-    for node, data in analysis.graph.nodes(data=True):
-        statements[node] = Statement(
-            node=node,
-            identifier=data.get("identifier"),
-            type_iri=data["type_iri"],
-            level=data.get("level"),
-            holder=data.get("holder"),
-            plan=data.get("plan"),
-            texts=tuple(texts.get(node, ())),
-        )
-    return statements
-
-
-def _text(value: Node | None, translated: bool) -> list[Text]:
-    return [Text(str(value), _language(value), translated)] if isinstance(value, Literal) else []
-
-
-def _plans(rows: Iterable[Row]) -> dict[Node, Plan]:
-    titles: dict[IdentifiedNode, dict[Text, None]] = {}
-    first: dict[IdentifiedNode, Row] = {}
-    for row in rows:
-        plan = row["plan"]
-        first.setdefault(plan, row)
-        found = titles.setdefault(plan, {})
-        for text in _text(row["title"], False) + _text(row["translation"], True):
-            found[text] = None
-    return {
-        plan: Plan(
-            node=plan,
-            holder=row["holder"] if isinstance(row["holder"], IdentifiedNode) else None,
-            titles=tuple(titles[plan]),
-            start=None if row["start"] is None else str(row["start"]),
-            end=None if row["end"] is None else str(row["end"]),
-            source=None if row["source"] is None else str(row["source"]),
-        )
-        for plan, row in first.items()
-    }
-
-
-def _terms(rows: Iterable[Row]) -> dict[Node, Term]:
-    terms: dict[Node, Term] = {}
-    for row in rows:
-        node = row["term"]
-        found = terms.get(node)
-        if found is None:
-            level, weight = row["level"], row["weight"]
-            found = terms[node] = Term(
-                node=node,
-                group=str(row["group"]),
-                level=None if level is None else int(level),
-                weight=None if weight is None else float(weight),
-                names={},
-                definitions={},
-            )
-        for key, target in (("name", found.names), ("definition", found.definitions)):
-            value = row[key]
-            if isinstance(value, Literal):
-                target.setdefault(_language(value), str(value))  # type: ignore[attr-defined]
-    return terms
-
-
-def _datasets(rows: Iterable[Row]) -> tuple[Dataset, ...]:
-    found: dict[IdentifiedNode, tuple[dict[Text, None], dict[Text, None], dict[IdentifiedNode, dict[str, str]]]]
-    found = {}
-    for row in rows:
-        titles, descriptions, agents = found.setdefault(row["dataset"], ({}, {}, {}))
-        for text in _text(row["title"], False):
-            titles[text] = None
-        for text in _text(row["description"], False):
-            descriptions[text] = None
-        agent, name = row["agent"], row["agentName"]
-        if isinstance(agent, IdentifiedNode):
-            names = agents.setdefault(agent, {})
-            if isinstance(name, Literal):
-                names.setdefault(_language(name), str(name))
-    return tuple(
-        Dataset(node, tuple(titles), tuple(descriptions), agents)
-        for node, (titles, descriptions, agents) in sorted(found.items(), key=lambda item: str(item[0]))
+        terms=cast(Mapping[Node, Term], model.terms),
+        datasets=model.datasets,
     )
 
 
@@ -457,7 +253,7 @@ def hierarchy_order(
     Parameters
     ----------
     organisations : Mapping of IdentifiedNode to Organisation
-        As in an alignment graph's ``organisations`` attribute.
+        As in :attr:`goalgraph.model.GoalModel.organisations`.
     holders : iterable of IdentifiedNode
         Holders of statements or plans, so that undescribed ones are listed too.
     name : callable

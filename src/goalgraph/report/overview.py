@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis import local_name
+from goalgraph.model import Plan, Statement, Term, choose_texts, local_name
 from goalgraph.report.cells import LIST_LIMIT, plain, sort_key, text_phrases
 from goalgraph.report.document import (
     Block,
@@ -19,7 +19,7 @@ from goalgraph.report.document import (
     Table,
     TableRow,
 )
-from goalgraph.report.facts import Facts, Plan, Statement, Term, anchor, choose_texts
+from goalgraph.report.facts import Facts, anchor
 from goalgraph.report.words import Words
 
 __all__ = ["period", "statements_section", "summary_section"]
@@ -84,11 +84,11 @@ def period(plan: Plan) -> str:
     Examples
     --------
     >>> from rdflib import URIRef
-    >>> period(Plan(URIRef("https://example.org/p"), None, (), "2019-01-01", "2019-12-31", None))
+    >>> period(Plan(URIRef("https://example.org/p"), start="2019-01-01", end="2019-12-31"))
     '2019'
-    >>> period(Plan(URIRef("https://example.org/p"), None, (), "2020-01-01", "2023-12-31", None))
+    >>> period(Plan(URIRef("https://example.org/p"), start="2020-01-01", end="2023-12-31"))
     '2020–2023'
-    >>> period(Plan(URIRef("https://example.org/p"), None, (), "2020-03-01", None, None))
+    >>> period(Plan(URIRef("https://example.org/p"), start="2020-03-01"))
     '2020-03-01–'
     """
     start, end = plan.start or "", plan.end or ""
@@ -183,13 +183,13 @@ def _plan_order(facts: Facts, plan: IdentifiedNode | None) -> tuple[int, str, st
 def _statement_table(facts: Facts, words: Words, statements: list[Statement]) -> Table:
     def by_type(statement: Statement) -> tuple[int, str, tuple[int, int, str, str]]:
         level = 99 if statement.level is None else statement.level
-        return level, facts.term_name(statement.type_iri).casefold(), sort_key(facts, statement.node)
+        return level, facts.term_name(statement.type).casefold(), sort_key(facts, statement.node)
 
     rows = []
     for statement in sorted(statements, key=by_type):
         cells: tuple[Cell, ...] = (
             (Phrase(facts.reference(statement.node), strong=True),),
-            plain(facts.term_name(statement.type_iri)),
+            plain(facts.term_name(statement.type)),
             text_phrases(facts, statement.node),
         )
         rows.append(TableRow(cells, anchor=anchor("s", statement.node)))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rdflib import Literal
-from rdflib.term import Node
+from rdflib import BNode
+from rdflib.term import IdentifiedNode, Node
 
-from goalgraph.querying import select
+from goalgraph.model import Term, by_language, in_language
 from goalgraph.report.cells import plain
 from goalgraph.report.document import (
     Block,
@@ -18,7 +18,7 @@ from goalgraph.report.document import (
     Table,
     TableRow,
 )
-from goalgraph.report.facts import Facts, Term
+from goalgraph.report.facts import Facts
 from goalgraph.report.words import Words
 
 __all__ = ["link", "provenance_section", "reading_section"]
@@ -93,9 +93,7 @@ def reading_section(facts: Facts, words: Words) -> Section:
 
 
 def _definition(term: Term, lang: str) -> str:
-    if lang in term.definitions:
-        return term.definitions[lang]
-    return term.definitions[min(term.definitions)] if term.definitions else ""
+    return in_language(term.definitions, lang) or ""
 
 
 def provenance_section(facts: Facts, words: Words) -> Section:
@@ -105,9 +103,9 @@ def provenance_section(facts: Facts, words: Words) -> Section:
     blocks.append(_asserted(facts, words))
     agents = sorted(
         {
-            names.get(facts.lang) or (names[min(names)] if names else facts.name(agent))
+            in_language(agent.names, facts.lang) or facts.name(agent.node)
             for dataset in facts.datasets
-            for agent, names in dataset.agents.items()
+            for agent in dataset.agents
         },
         key=str.casefold,
     )
@@ -119,12 +117,12 @@ def provenance_section(facts: Facts, words: Words) -> Section:
 def _sources(facts: Facts, words: Words) -> Table:
     titles: dict[Node | None, dict[str, str]] = {}
     counts: dict[Node | None, int] = {}
-    for row in select(facts.graph, "report-sources"):
-        source, title = row["source"], row["title"]
-        counts[source] = int(row["statements"])
-        names = titles.setdefault(source, {})
-        if isinstance(title, Literal):
-            names.setdefault((title.language or "").lower(), str(title))
+    for statement in facts.model.statements.values():
+        for cited in statement.sources or (None,):
+            node = None if cited is None else cited.node
+            counts[node] = counts.get(node, 0) + 1
+            if node not in titles:
+                titles[node] = {} if cited is None else by_language(cited.titles)
     rows = []
     for source in sorted(counts, key=lambda s: (s is None, str(s))):
         names = titles[source]
@@ -139,13 +137,29 @@ def _sources(facts: Facts, words: Words) -> Table:
 
 
 def _asserted(facts: Facts, words: Words) -> Block:
+    model = facts.model
+    counts: dict[tuple[str, IdentifiedNode | None], int] = {}
+    for alignment in model.alignments.values():
+        if alignment.kind:
+            for by in alignment.attributed_to or (None,):
+                key = (alignment.kind, None if by is None else by.node)
+                counts[key] = counts.get(key, 0) + 1
+
+    def kind_node(kind: str) -> Node | None:
+        term = model.kinds.get(kind)
+        return None if term is None else term.node
+
+    def order(key: tuple[str, IdentifiedNode | None]) -> tuple[str, int, str]:
+        # As SPARQL orders them: kinds by IRI; no agent first, then blank nodes, then IRIs.
+        kind, agent = key
+        place = 0 if agent is None else 1 if isinstance(agent, BNode) else 2
+        return str(kind_node(kind) or kind), place, str(agent or "")
+
     rows = []
-    for row in select(facts.graph, "report-alignment-provenance"):
-        agent = row["agent"]
+    for kind, agent in sorted(counts, key=order):
         who = facts.organisation_name(agent) if agent is not None else words("nobody")
-        rows.append(
-            TableRow((plain(facts.term_name(row["kind"])), plain(who), plain(words.number(int(row["alignments"])))))
-        )
+        named = facts.term_name(kind_node(kind)) if kind_node(kind) is not None else kind
+        rows.append(TableRow((plain(named), plain(who), plain(words.number(counts[kind, agent])))))
     if not rows:
         return Paragraph((Phrase(words("no_alignments")),), kind="note")
     header = (words("kind"), words("asserted_by"), words("alignments").capitalize())

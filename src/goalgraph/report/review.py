@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 from rdflib.term import Node
 
+from goalgraph.model import GoalModel
 from goalgraph.named_queries import run_query
 from goalgraph.report.cells import plain, reference, text_phrases
 from goalgraph.report.document import Block, Cell, Heading, Paragraph, Phrase, Section, Table, TableRow
@@ -53,8 +54,10 @@ class Suggestions:
     limit: int
 
 
-def find_suggestions(graph: Graph, statements: int, limit: int = SUGGESTION_STATEMENT_LIMIT) -> Suggestions:
-    """Suggest links in `graph`, unless it has more than `limit` statements.
+def find_suggestions(
+    graph: Graph, statements: int, limit: int = SUGGESTION_STATEMENT_LIMIT, *, model: GoalModel | None = None
+) -> Suggestions:
+    """Suggest links in `graph` (whose `model` may be read already), unless it has more than `limit` statements.
 
     Examples
     --------
@@ -63,7 +66,7 @@ def find_suggestions(graph: Graph, statements: int, limit: int = SUGGESTION_STAT
     >>> found.found is None, found.statements
     (True, 22)
     """
-    return Suggestions(suggest(graph) if statements <= limit else None, statements, limit)
+    return Suggestions(suggest(graph, model=model) if statements <= limit else None, statements, limit)
 
 
 def suggestions_section(

@@ -48,10 +48,11 @@ from goalgraph.export import DOWNLOADS, export
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import named_queries
 from goalgraph.namespaces import ONTOLOGY_IRI
+from goalgraph.pages import home_page, resource_page
 from goalgraph.query_safety import RefusedQueryError
 from goalgraph.querying import bind, query_text
 from goalgraph.resolving import resolve
-from goalgraph.server.pages import home_page, query_page, resource_page
+from goalgraph.server.pages import query_page
 from goalgraph.server.pool import (
     FormNotAcceptableError,
     QueryFailedError,

@@ -26,7 +26,8 @@ from goalgraph.errors import GoalgraphError
 __all__ = ["MAX_HEAD_BYTES", "BoundedHeadProtocol", "listen"]
 
 #: The longest request line and headers read: room for a GET query of a megabyte,
-#: percent-encoded (three bytes a character at worst), and its headers.
+#: percent-encoded (three bytes a character at worst), and its headers. h11 checks it
+#: on a head still incomplete, so at most this and one socket read (256 KiB) is held.
 MAX_HEAD_BYTES = 3 * 1_000_000 + 64 * 1024
 #: How long a refused connection is drained before it is closed anyway.
 _DRAIN_SECONDS = 5.0

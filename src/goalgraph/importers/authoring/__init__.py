@@ -37,12 +37,13 @@ from pathlib import Path
 from rdflib import Graph
 
 from goalgraph.errors import display_path
-from goalgraph.importers.authoring.building import build, slug
+from goalgraph.importers.authoring.building import build
 from goalgraph.importers.authoring.located import load_yaml
 from goalgraph.importers.authoring.tables import alignments_path, read_tables
 from goalgraph.importers.authoring.writing import to_yaml
 from goalgraph.memory import paused_gc
 from goalgraph.progress import Progress
+from goalgraph.slugs import slug
 
 __all__ = ["alignments_path", "read_csv", "read_yaml", "schema_file", "slug", "to_yaml"]
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -50,8 +49,9 @@ from goalgraph.importers.authoring.vocabulary import (
     TYPE_SLUGS,
 )
 from goalgraph.namespaces import GG
+from goalgraph.slugs import slug
 
-__all__ = ["build", "slug"]
+__all__ = ["build"]
 
 #: What one entry of each section is called in messages.
 _ENTRY = {
@@ -72,25 +72,9 @@ _ISO639 = "http://id.loc.gov/vocabulary/iso639-1/"
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-def slug(text: str, limit: int = 80) -> str:
-    """A readable IRI segment from `text`, as the bundled data's IRIs are made.
-
-    Danish letters are spelt out (æ → ae, ø → oe, å → aa), other accents dropped,
-    anything but letters and digits becomes one hyphen; long texts are cut at a word.
-
-    Examples
-    --------
-    >>> slug("Åben og borgerrettet opgaveløsning")
-    'aaben-og-borgerrettet-opgaveloesning'
-    >>> slug("Én sammenhængende koncern")
-    'en-sammenhaengende-koncern'
-    """
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    made = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if len(made) > limit:
-        made = made[:limit].rsplit("-", 1)[0]
-    return made or "x"
+def _last_segment(iri: str) -> str:
+    """The slug of the last path segment of `iri` (``"x"`` if nothing is left of it)."""
+    return slug(iri.rstrip("/").rsplit("/", 1)[-1]) or "x"
 
 
 @dataclass
@@ -306,7 +290,7 @@ class _Builder:
 
         def derived() -> str:
             year = f"/{entry.year}" if plan_iri is not None and entry.year else ""
-            return f"{self.relative(entry.holder)}{year}/{TYPE_SLUGS[item['type']]}/{slug(texts[0][1])}"
+            return f"{self.relative(entry.holder)}{year}/{TYPE_SLUGS[item['type']]}/{slug(texts[0][1]) or 'x'}"
 
         iri = self.identify(entry, derived)
         add = entry.triples.append
@@ -392,7 +376,7 @@ class _Builder:
         self.iris[iri] = entry
         entry.iri = iri
         if not entry.key:
-            entry.key = slug(str(iri).rstrip("/").rsplit("/", 1)[-1])
+            entry.key = _last_segment(iri)
         return iri
 
     def identify(self, entry: _Entry, derive: Callable[[], str]) -> URIRef:
@@ -411,11 +395,11 @@ class _Builder:
 
     def relative(self, iri: URIRef | None) -> str:
         text = str(iri)
-        return text[len(self.base) :] if text.startswith(self.base) else slug(text.rstrip("/").rsplit("/", 1)[-1])
+        return text[len(self.base) :] if text.startswith(self.base) else _last_segment(text)
 
     def key_of(self, iri: URIRef) -> str:
         entry = self.iris.get(iri)
-        return entry.key if entry is not None else slug(str(iri).rstrip("/").rsplit("/", 1)[-1])
+        return entry.key if entry is not None else _last_segment(iri)
 
     def iri(self, item: Item, key: str, *, absolute: bool = False) -> URIRef:
         value = item.get(key)

@@ -10,7 +10,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from goalgraph.loading import DEFAULT_BASE, FORMATS
+from goalgraph.bases import DEFAULT_BASE
 from goalgraph.resources import bundled_data_dir
 
 __all__ = ["bundled_identifier"]
@@ -22,7 +22,8 @@ _IDENTIFIER = "http://purl.org/dc/terms/identifier"
 def _identifiers() -> dict[str, str]:
     store = ox.Store()
     for path in sorted(bundled_data_dir().glob("*")):
-        rdf_format = FORMATS.get(path.suffix.lower())
+        # The bundled files are Turtle (and YAML, read elsewhere): Oxigraph names the format from the suffix.
+        rdf_format = ox.RdfFormat.from_extension(path.suffix.lower().lstrip("."))
         if rdf_format is not None:
             store.load(path=str(path), format=rdf_format, base_iri=DEFAULT_BASE)
     found: dict[str, str] = {}

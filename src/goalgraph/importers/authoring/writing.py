@@ -20,6 +20,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 from rdflib.term import Node
 
+from goalgraph.bases import resolve_base
 from goalgraph.importers.authoring.vocabulary import KINDS, ORGANISATION_TYPES, PLAN_TYPES, STATEMENT_TYPES, STRENGTHS
 from goalgraph.namespaces import GG
 
@@ -60,8 +61,6 @@ def to_yaml(graph: Graph, *, base: str | None = None) -> str:
     # goalgraph authoring format: goalgraph import yaml FILE -o FILE.ttl converts it to Turtle.
     {}
     """
-    from goalgraph.loading import resolve_base
-
     return _Writer(graph, resolve_base(base or getattr(graph, "base", None))).write()
 
 
