@@ -6,18 +6,22 @@ Runs, one after the other, each in processes of its own:
   pyoxigraph and rdflib's memory store (rdflib up to 200k triples);
 - ``bench_store.py``: the on-disk store: fill, reopen (against parsing again);
 - ``bench_queries.py``: every named query; goalgraph, raw pyoxigraph, rdflib;
+- ``bench_model.py``: reading the model of the graph (``goalgraph.read_model``);
 - ``bench_analysis.py``: the alignment graph and its analytics;
+- ``bench_commands.py``: every command's time and peak memory, as a user runs it
+  (``--before DIR`` compares with another checkout; not used here);
+- ``bench_jsonld.py``: the JSON-LD export against PyLD's compaction;
 - ``bench_explorer.py``: the explorer's HTML at matching numbers of statements
   (in Chromium: needs Playwright and ``/usr/bin/chromium``);
-- ``bench_virtuoso.py``: push, named queries and analytics on Virtuoso against the
-  embedded store (where ``virtuoso-t`` is installed; at most 100k triples).
+- ``bench_virtuoso.py``: push, named queries and analytics on Virtuoso and Oxigraph's
+  server against the embedded store (those installed; at most 100k triples).
 
 Each writes its table to standard output and its JSON to ``benchmarks/results/``;
 then this script prints how each cost grows with size (the factor from one size
 to the next, beside the factor of the sizes themselves: close to it is linear).
 
 Run: ``python benchmarks/run.py [--sizes 10k,100k,1M] [--skip explorer,virtuoso]``.
-A full run at 1M takes about half an hour on two cores.
+A full run at 1M takes about 45 minutes on two cores.
 """
 
 from __future__ import annotations
@@ -52,16 +56,26 @@ def _arguments(name: str, sizes: str) -> list[str]:
     return ["--sizes", sizes]
 
 
-BENCHMARKS = ["load", "store", "queries", "analysis", "explorer", "virtuoso"]
+BENCHMARKS = ["load", "store", "queries", "model", "analysis", "commands", "jsonld", "explorer", "virtuoso"]
+
+
+def _found(program: str) -> bool:
+    """Whether `program` is on the PATH or beside this Python (a virtualenv's bin)."""
+    return shutil.which(program) is not None or (Path(sys.executable).parent / program).exists()
 
 
 def run(name: str, sizes: str) -> dict[str, Any] | None:
     """Run ``bench_{name}.py``; its JSON, or None if it cannot run here."""
-    if name == "virtuoso" and shutil.which("virtuoso-t") is None:
-        print("\n## virtuoso: skipped (virtuoso-t is not installed)", flush=True)
-        return None
+    arguments = _arguments(name, sizes)
+    if name == "virtuoso":
+        # The triple stores that are here: Virtuoso from Debian, Oxigraph's server from the test extras.
+        stores = [store for store, program in (("virtuoso", "virtuoso-t"), ("oxigraph", "oxigraph")) if _found(program)]
+        if not stores:
+            print("\n## virtuoso: skipped (neither virtuoso-t nor oxigraph is installed)", flush=True)
+            return None
+        arguments += ["--stores", ",".join(stores)]
     output = RESULTS / f"{name}.json"
-    command = [sys.executable, str(HERE / f"bench_{name}.py"), *_arguments(name, sizes), "--json", str(output)]
+    command = [sys.executable, str(HERE / f"bench_{name}.py"), *arguments, "--json", str(output)]
     print(f"\n## {name}: {' '.join(command[1:])}", flush=True)
     done = subprocess.run(command, check=False)
     if done.returncode != 0:

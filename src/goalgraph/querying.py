@@ -325,11 +325,12 @@ def read_answer(
     if isinstance(result, ox.QueryBoolean):
         return Answer([], [], boolean=bool(result))
     terms: dict[object, Node] = {}
+    known = terms.get
 
     def term(value: object) -> Node | None:
         if value is None:
             return None
-        found = terms.get(value)
+        found = known(value)
         if found is None:
             found = terms[value] = from_oxigraph(value, plain_strings=plain_strings)
         return found
@@ -340,10 +341,18 @@ def read_answer(
             triples.add((term(triple.subject), term(triple.predicate), term(triple.object)))  # type: ignore[arg-type]
         return Answer([], [], graph=triples)
     variables = [v.value for v in result.variables]
-    return Answer(variables, [{name: term(solution[name]) for name in variables} for solution in result])
+    # A solution iterates its values in the order of the variables (None where unbound):
+    # reading them so, rather than by name, halves the time of a wide answer.
+    return Answer(variables, [dict(zip(variables, map(term, solution), strict=True)) for solution in result])
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@cache
+def _datatype(iri: str) -> URIRef:
+    """One rdflib IRI per datatype: a literal's ``URIRef`` costs as much as the literal itself."""
+    return URIRef(iri)
 
 
 def from_oxigraph(value: object, *, plain_strings: bool = False) -> Node:
@@ -360,7 +369,9 @@ def from_oxigraph(value: object, *, plain_strings: bool = False) -> Node:
         if value.language:
             return Literal(value.value, lang=value.language)
         datatype = value.datatype.value
-        return Literal(value.value, datatype=None if plain_strings and datatype == _XSD_STRING else URIRef(datatype))
+        if plain_strings and datatype == _XSD_STRING:
+            return Literal(value.value)
+        return Literal(value.value, datatype=_datatype(datatype))
     raise GoalgraphError(f"cannot show an RDF term of this kind: {value!r}")
 
 
