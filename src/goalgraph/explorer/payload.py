@@ -50,7 +50,6 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-from rdflib import URIRef
 from rdflib.term import IdentifiedNode
 
 from goalgraph.analysis.depth import depths_to_top
@@ -110,12 +109,11 @@ def _link_styles(facts: ExplorerFacts) -> list[dict[str, Any]]:
 
 def _reaching_top(facts: ExplorerFacts) -> list[int]:
     """The positions of the statements that reach the top; suggested alignments are not followed."""
-    nodes: dict[str, IdentifiedNode] = {s.iri: URIRef(s.iri) for s in facts.statements}
     accepted = nx.DiGraph()
-    accepted.add_nodes_from(nodes.values())
-    accepted.add_edges_from((nodes[str(a.start)], nodes[str(a.end)]) for a in facts.alignments if a.kind != "suggested")
-    reaching = depths_to_top(accepted, [nodes[s.iri] for s in facts.statements if s.top])
-    return [k for k, s in enumerate(facts.statements) if nodes[s.iri] in reaching]
+    accepted.add_nodes_from(s.node for s in facts.statements)
+    accepted.add_edges_from((a.start, a.end) for a in facts.alignments if a.kind != "suggested")
+    reaching = depths_to_top(accepted, [s.node for s in facts.statements if s.top])
+    return [k for k, s in enumerate(facts.statements) if s.node in reaching]
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
