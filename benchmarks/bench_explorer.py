@@ -65,17 +65,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from common import parse_sizes
+from common import CHROMIUM, LAUNCH_ARGUMENTS, parse_sizes
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGUMENTS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 900}
 SLOW_MS = 60_000
 #: The pages compared: goalgraph's default (folded above 1,500 statements), goalgraph
@@ -297,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGUMENTS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGUMENTS)
         for size in arguments.sizes:
             folder = Path(temporary) / f"size-{size}"
             folder.mkdir()

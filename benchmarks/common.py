@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -19,6 +20,18 @@ if TYPE_CHECKING:
 # children inherit its peak memory as the floor of their own.
 
 T = TypeVar("T")
+
+#: Debian's Chromium, which the browser benchmarks drive with Playwright (as the tests do),
+#: and how they start it: headless, without the sandbox, and calling no Google service.
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGUMENTS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def parse_sizes(text: str) -> list[int]:

@@ -10,6 +10,8 @@ Runs, one after the other, each in processes of its own:
 - ``bench_analysis.py``: the alignment graph and its analytics;
 - ``bench_commands.py``: every command's time and peak memory, as a user runs it
   (``--before DIR`` compares with another checkout; not used here);
+- ``bench_scale.py``: validate, the report (split and one page) and the explorer
+  against ``stats``, with page sizes and, in Chromium, opening and search times;
 - ``bench_jsonld.py``: the JSON-LD export against PyLD's compaction;
 - ``bench_explorer.py``: the explorer's HTML at matching numbers of statements
   (in Chromium: needs Playwright and ``/usr/bin/chromium``);
@@ -56,7 +58,7 @@ def _arguments(name: str, sizes: str) -> list[str]:
     return ["--sizes", sizes]
 
 
-BENCHMARKS = ["load", "store", "queries", "model", "analysis", "commands", "jsonld", "explorer", "virtuoso"]
+BENCHMARKS = ["load", "store", "queries", "model", "analysis", "commands", "scale", "jsonld", "explorer", "virtuoso"]
 
 
 def _found(program: str) -> bool:

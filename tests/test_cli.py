@@ -182,6 +182,42 @@ def test_validate_json_output() -> None:
     report = json.loads(result.stdout)
     assert report["conforms"] is False
     assert [p["check"] for p in report["problems"]] == ["shacl"]
+    assert report["problems"][0]["constraint"] == "http://www.w3.org/ns/shacl#MinCountConstraintComponent"
+
+
+EXTRA_SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix gg: <https://w3id.org/goalgraph/ontology#> .
+<https://example.org/MissionsAreShort> a sh:NodeShape ; sh:targetClass gg:Mission ;
+    sh:property [ sh:path gg:text ; sh:maxLength 20 ; sh:message "Keep a mission short" ] .
+<https://example.org/Plans> a sh:NodeShape ; sh:targetClass gg:Plan ; sh:closed true .
+"""
+
+
+def test_validate_with_extra_shapes(tmp_path: Path) -> None:
+    shapes = tmp_path / "extra.ttl"
+    shapes.write_text(EXTRA_SHAPES, encoding="utf-8")
+    result = goalgraph("validate", "--shapes", shapes, "--shapes", shapes, "--format", "json")
+    assert result.returncode == 1, result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    short = [p for p in problems if p["message"] == "Keep a mission short"]
+    assert short
+    assert all(p["constraint"].endswith("#MaxLengthConstraintComponent") for p in short)
+    # sh:closed is not compiled: pySHACL checks that shape.
+    assert any(p["constraint"].endswith("#ClosedConstraintComponent") for p in problems)
+
+
+def test_validate_with_a_bad_shapes_file(tmp_path: Path) -> None:
+    shapes = tmp_path / "bad.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n\n<a> sh:path ;\n", encoding="utf-8")
+    result = goalgraph("validate", "--shapes", shapes)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{shapes}:3: ")
+    assert "Traceback" not in result.stderr
+    missing = goalgraph("validate", "--shapes", tmp_path / "nothing.ttl")
+    assert missing.returncode == 2
+    assert "nothing.ttl" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 def test_query_list_names_every_query() -> None:

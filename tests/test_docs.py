@@ -181,7 +181,7 @@ def test_text_from_the_ontology_is_escaped(tmp_path: Path) -> None:
     assert "<script>" not in html
     assert "<b>" not in html
     assert "<i>" not in html
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;" in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;" in html
     parsed = Page(html)
     assert "script" not in parsed.tags
     assert XSS in parsed.article_text("Thing")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from markupsafe import escape
 from rdflib import Literal
 from rdflib.namespace import RDFS
 from rdflib.query import ResultRow
@@ -22,10 +22,18 @@ from goalgraph.errors import GoalgraphError
 from goalgraph.loading import GoalDataset
 from goalgraph.named_queries import run_query
 from goalgraph.namespaces import GG
-from goalgraph.report import build_report, write_report
+from goalgraph.report import SPLIT_ABOVE, build_report, split, write_report, write_report_folder
+from goalgraph.report.alignment import cross_organisation_links
+from goalgraph.report.facts import gather
 from goalgraph.report.to_markdown import escape_markdown
 from goalgraph.suggestion import suggest, suggestions_to_turtle
 from goalgraph.synthetic import write_synthetic
+
+from .explorer.conftest import HOSTILE_TURTLE
+from .test_cli import goalgraph as command
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 DAY = date(2025, 1, 31)
 XSS = "<img src=x onerror=alert(1)>"
@@ -606,3 +614,324 @@ def test_long_lists_and_wide_matrices_are_cut_and_say_so(
     by_vision = page.tables_in("matrix", "matrix")[1]
     assert by_vision.header == ["", "JM-V1", "JM-V2"]
     assert "Shown: 4 of 4 rows and 2 of 3 columns" in html
+
+
+# ---------------------------------------------------------------------------
+# A large graph's report: an index page and a page per organisation
+# ---------------------------------------------------------------------------
+
+#: Organisations in the synthetic graph of the split report: 150 give some 1,650 statements.
+SPLIT_ORGANISATIONS = 150
+
+
+class Links(HTMLParser):
+    """A page's ids, links, trail and first heading, read with the standard library's parser."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+        self.trail: list[str] = []
+        self.stylesheets: list[str] = []
+        self.h1 = ""
+        self._in_trail = False
+        self._in_h1 = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        if tag == "a" and attributes.get("href") is not None:
+            self.hrefs.append(str(attributes["href"]))
+            if self._in_trail:
+                self.trail.append(str(attributes["href"]))
+        elif tag == "link" and attributes.get("rel") == "stylesheet":
+            self.stylesheets.append(str(attributes["href"]))
+        elif tag == "nav" and "trail" in (attributes.get("class") or ""):
+            self._in_trail = True
+        elif tag == "h1":
+            self._in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav":
+            self._in_trail = False
+        elif tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_h1:
+            self.h1 += data
+
+
+@dataclass
+class SplitReport:
+    graph: GoalDataset
+    folder: Path
+    pages: dict[Path, str]
+
+    def parsed(self, path: Path) -> Links:
+        return Links(self.pages[path])
+
+
+@pytest.fixture(scope="module")
+def split_graph(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
+    """The bundled data, a synthetic graph of 150 organisations, and hostile texts (see tests/explorer)."""
+    folder = tmp_path_factory.mktemp("split-graph")
+    write_synthetic(folder / "synthetic.ttl", SPLIT_ORGANISATIONS)
+    (folder / "hostile.ttl").write_text(HOSTILE_TURTLE, encoding="utf-8")
+    return goalgraph.load([folder / "synthetic.ttl", folder / "hostile.ttl"])
+
+
+@pytest.fixture(scope="module")
+def split_report(split_graph: GoalDataset, tmp_path_factory: pytest.TempPathFactory) -> SplitReport:
+    folder = tmp_path_factory.mktemp("split") / "report"
+    index = write_report_folder(split_graph, folder, lang="da", generated=DAY)
+    assert index == folder / "index.html"
+    pages = {path: path.read_text(encoding="utf-8") for path in folder.rglob("*.html")}
+    return SplitReport(split_graph, folder, pages)
+
+
+def test_the_bundled_report_stays_one_page_as_it_was(vores_maal: GoalDataset, html_da: str) -> None:
+    assert len(vores_maal.query("SELECT ?s WHERE { ?s a/rdfs:subClassOf* gg:Statement }")) < SPLIT_ABOVE
+    assert build_report(vores_maal, lang="da", generated=DAY, split_above=None) == html_da
+    assert 'class="notice"' not in html_da
+    assert "statements" in {anchor for tag, attributes in Page(html_da).elements if (anchor := attributes.get("id"))}
+
+
+def test_links_across_organisations_are_the_query_s_rows(vores_maal: GoalDataset, split_graph: GoalDataset) -> None:
+    for graph in (vores_maal, split_graph):
+        assert cross_organisation_links(graph) == run_query(graph, "cross-organisation").rows
+
+
+def test_the_split_report_has_an_index_and_a_page_per_organisation(split_report: SplitReport) -> None:
+    facts = gather(split_report.graph, "da")
+    organisations = [organisation for organisation, _ in facts.order]
+    pages = sorted((split_report.folder / "organisations").iterdir())
+    assert len(pages) == len(organisations) > SPLIT_ORGANISATIONS
+    # Each page is named after its organisation, uniquely, in the folder and nowhere else.
+    assert all(page.suffix == ".html" and page.stem.replace("-", "").isalnum() for page in pages)
+    headings = [split_report.parsed(page).h1 for page in pages]
+    assert sorted(headings) == sorted(facts.organisation_name(o) for o in organisations)
+    assert {p.name for p in split_report.folder.iterdir()} == {"index.html", "organisations", "report.css"}
+
+
+def test_every_link_of_every_page_leads_to_a_page_and_place_that_exist(split_report: SplitReport) -> None:
+    folder = split_report.folder.resolve()
+    ids = {path.resolve(): split_report.parsed(path).ids for path in split_report.pages}
+    checked = 0
+    for path in split_report.pages:
+        parsed = split_report.parsed(path)
+        assert (path.parent / parsed.stylesheets[0]).resolve() == folder / "report.css"
+        for href in parsed.hrefs:
+            if href.startswith(("https://", "http://")):
+                continue  # the statements' sources
+            address, _, fragment = href.partition("#")
+            target = (path.parent / address).resolve() if address else path.resolve()
+            assert target.is_relative_to(folder), f"{path.name}: {href} leaves the report"
+            assert target in ids, f"{path.name}: {href} leads to no page"
+            assert not fragment or fragment in ids[target], f"{path.name}: {href} leads to no place on its page"
+            checked += 1
+    assert checked > 10 * len(split_report.pages)
+
+
+def test_pages_link_back_to_the_index_and_their_parents_link_to_them(split_report: SplitReport) -> None:
+    index = split_report.folder / "index.html"
+    from_index = set(split_report.parsed(index).hrefs)
+    for path in (split_report.folder / "organisations").iterdir():
+        parsed = split_report.parsed(path)
+        assert parsed.trail[0] == "../index.html"
+        if len(parsed.trail) == 1:
+            # A top organisation: the index links to it.
+            assert f"organisations/{path.name}" in from_index
+        else:
+            # Its parent's page (the last in the trail) links to it, and so on up.
+            parent = split_report.parsed(path.parent / parsed.trail[-1])
+            assert path.name in parent.hrefs
+    # The index reaches the organisations two levels down; the rest are reached through their parents.
+    synthetic = [href for href in from_index if "nr-" in href and "#" not in href]
+    assert 1 + 10 + 100 <= len(set(synthetic)) < SPLIT_ORGANISATIONS
+
+
+def test_the_index_counts_orphans_per_organisation_and_keeps_the_detail_off(split_report: SplitReport) -> None:
+    page = Page(split_report.pages[split_report.folder / "index.html"])
+    assert page.problems == []
+    sections = [attributes.get("id") for tag, attributes in page.elements if tag == "section"]
+    assert sections[:6] == ["summary", "scores", "gaps", "orphans", "cycles", "matrix"]
+    assert "statements" not in sections
+    (orphans,) = page.tables_in("orphans", "orphans")
+    assert [cell for cell in orphans.header] == ["Organisation", "Antal", "De første af dem"]
+    assert sum(int(row.cells[1].replace(".", "")) for row in orphans.rows) == len(analyse(split_report.graph).orphans)
+
+
+def test_no_page_has_a_script_and_hostile_texts_are_shown_as_text(split_report: SplitReport) -> None:
+    every = "\n".join(split_report.pages.values())
+    assert "<script" not in every.lower()
+    assert XSS not in every
+    assert "onmouseover=alert" not in every.replace("&lt;b onmouseover=alert(2)&gt;", "")
+    assert 'href="javascript:' not in every
+    hostile = split_report.folder / "organisations" / "b-onmouseover-alert-2-fjendtlig-b.html"
+    assert split_report.parsed(hostile).h1 == "<b onmouseover=alert(2)>Fjendtlig</b>"
+    assert escape(XSS) in split_report.pages[split_report.folder / "organisations" / "politiet.html"]
+    for page in split_report.pages.values():
+        assert Page(page).problems == []
+
+
+def test_the_folder_is_written_whole_or_not_at_all(
+    split_graph: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[Path] = []
+    original = split._write_page
+
+    def fail_midway(path: Path, text: str) -> None:
+        if len(written) == 40:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        original(path, text)
+
+    monkeypatch.setattr(split, "_write_page", fail_midway)
+    with pytest.raises(GoalgraphError, match="cannot write"):
+        write_report_folder(split_graph, tmp_path / "report")
+    assert len(written) == 40
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_earlier_report_is_replaced_but_another_folder_is_left_alone(
+    vores_maal: GoalDataset, tmp_path: Path
+) -> None:
+    target = tmp_path / "report"
+    write_report_folder(vores_maal, target, lang="en")
+    (target / "organisations" / "gone.html").write_text("old", encoding="utf-8")
+    write_report(vores_maal, target, lang="da", split=True)
+    assert not (target / "organisations" / "gone.html").exists()
+    assert '<html lang="da">' in (target / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    with pytest.raises(GoalgraphError, match="other files than a report"):
+        write_report_folder(vores_maal, mine)
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    with pytest.raises(GoalgraphError, match="does not exist"):
+        write_report_folder(vores_maal, tmp_path / "missing" / "report")
+
+
+def test_a_large_graph_on_one_page_says_so_and_gives_the_summary_only(split_graph: GoalDataset) -> None:
+    html = build_report(split_graph, lang="en", generated=DAY, split_above=1_000)
+    page = Page(html)
+    assert page.problems == []
+    notice = html.split('<div class="notice">')[1].split("</div>")[0]
+    assert "This dataset is large" in notice
+    assert "goalgraph report --split -o report/" in notice
+    sections = [attributes.get("id") for tag, attributes in page.elements if tag == "section"]
+    assert "statements" not in sections
+    assert "gaps" in sections
+    # Statements are on no page: nothing links to them.
+    assert 'href="#s-' not in html
+    assert 'href="#o-' not in html
+    assert len(html) < len(build_report(split_graph, lang="en", generated=DAY, split_above=None)) / 3
+    markdown = build_report(split_graph, lang="da", format="markdown", generated=DAY, split_above=1_000)
+    assert markdown.splitlines()[2].startswith("Dette datasæt er stort")
+
+
+def test_the_split_report_opens_in_chromium(browser: Browser, split_report: SplitReport) -> None:
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(("file:", "data:", "about:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto((split_report.folder / "index.html").as_uri())
+        assert page.locator("h1").inner_text() == page.title()
+        # The shared style sheet applies: section headings are underlined with a rule.
+        assert page.evaluate("getComputedStyle(document.querySelector('main h2')).borderBottomStyle") == "solid"
+        page.locator("#scores a", has_text="Politiet").first.click()
+        page.wait_for_url("**/organisations/politiet.html")
+        assert page.locator("h1").inner_text() == "Politiet"
+        assert page.locator("nav.trail a").first.get_attribute("href") == "../index.html"
+        assert page.locator("#statements tr[id]").count() > 0
+        assert page.evaluate("document.scripts.length") == 0
+        assert errors == []
+        assert outside == []
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("synthetic-cli") / "synthetic.ttl"
+    write_synthetic(path, 30)
+    return path
+
+
+def test_the_command_writes_pages_to_a_folder(synthetic_file: Path, tmp_path: Path) -> None:
+    result = command("report", "-o", f"{tmp_path / 'report'}/", "--data", synthetic_file, "--date", "2026-01-31")
+    assert result.returncode == 0, result.stderr
+    assert "organisation page(s)" in result.stderr
+    index = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Rapporten er delt i sider" in index
+    assert len(list((tmp_path / "report" / "organisations").iterdir())) == 30 + 6
+    # --split with a folder that has no slash, into the one written before: replaced.
+    again = command("report", "--split", "-o", tmp_path / "report", "--lang", "en")
+    assert again.returncode == 0, again.stderr
+    assert len(list((tmp_path / "report" / "organisations").iterdir())) == 6
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def test_the_command_above_the_limit_writes_the_summary_and_says_so(synthetic_file: Path, tmp_path: Path) -> None:
+    result = command("report", "-o", tmp_path / "r.html", "--data", synthetic_file, "--split-above", "100")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert 'class="notice"' in page
+    assert "goalgraph report --split -o rapport/" in page
+    below = command("report", "--split-above", "100000", "--data", synthetic_file, "--lang", "en")
+    assert 'class="notice"' not in below.stdout
+    assert "Statements by organisation" in below.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--split"], "--split writes pages to a folder"),
+        (["--split", "-o", "report", "--format", "markdown"], "a report of pages is HTML"),
+    ],
+)
+def test_pages_without_a_folder_or_as_markdown_are_usage_errors(args: list[str], said: str, tmp_path: Path) -> None:
+    result = command("report", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert said in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pages_written_by_several_processes_are_those_written_by_one(
+    vores_maal: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = write_report_folder(vores_maal, tmp_path / "one", lang="en", generated=DAY).parent
+    monkeypatch.setattr(split, "PARALLEL_ABOVE", 1)
+    monkeypatch.setattr(split.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(split.sys, "platform", "linux")
+    several = write_report_folder(vores_maal, tmp_path / "several", lang="en", generated=DAY).parent
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(several) for p in several.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (several / f).read_bytes() for f in files)
+
+    def fail(path: Path, text: str) -> None:
+        if path.name == "the-danish-police.html":
+            raise ValueError("a page that cannot be written")
+        path.write_text(text, encoding="utf-8")
+
+    # Whichever process meets the failure, nothing is left of the folder.
+    monkeypatch.setattr(split, "_write_page", fail)
+    with pytest.raises((GoalgraphError, ValueError)):
+        write_report_folder(vores_maal, tmp_path / "failed", lang="en")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "several"]

@@ -69,8 +69,9 @@ def assert_inert(page: str) -> Parsed:
     return parsed
 
 
-def test_text_is_escaped_as_html_escape_escapes_it() -> None:
-    assert render_string("{{ text }}", text="<b> & \"q\" 'a'") == "&lt;b&gt; &amp; &quot;q&quot; &#x27;a&#x27;"
+def test_text_is_escaped_quotes_included() -> None:
+    # Quotes too, so that a value never ends an attribute (markupsafe's escape, as autoescape does it).
+    assert render_string("{{ text }}", text="<b> & \"q\" 'a'") == "&lt;b&gt; &amp; &#34;q&#34; &#39;a&#39;"
     assert render_string("{{ text }}", text=Markup("<b>trusted</b>")) == "<b>trusted</b>"
     assert render_string("{{ number }} {{ nothing }}", number=1.5, nothing=None) == "1.5 None"
 

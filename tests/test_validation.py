@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 import goalgraph
 from goalgraph.loading import DEFAULT_BASE
+from goalgraph.shacl import ShapesError
 from goalgraph.validation import ValidationReport
 
 from .conftest import FIXTURES, REPOSITORY
@@ -225,6 +227,7 @@ def test_report_as_json(tmp_path: Path) -> None:
     assert problem["label"] == "Færre indbrud i private hjem"
     assert problem["path"] == "https://w3id.org/goalgraph/ontology#holder"
     assert problem["source"] == "tests/fixtures/bad/no-holder.ttl"
+    assert problem["constraint"] == "http://www.w3.org/ns/shacl#MinCountConstraintComponent"
 
 
 def test_labels_from_data_are_quoted_not_trusted(tmp_path: Path) -> None:
@@ -259,3 +262,67 @@ def test_an_iri_that_would_put_its_page_elsewhere(tmp_path: Path, path: str, seg
 def test_an_iri_outside_the_base_gets_no_page_and_is_not_checked(tmp_path: Path) -> None:
     report = check_text(tmp_path, "<https://example.org/a/../b> a <https://example.org/Thing> .\n")
     assert report.conforms, str(report)
+
+
+def test_thousands_of_problems_take_a_few_queries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statements = "".join(
+        f'<test/goal/{i}> a gg:Goal ; gg:text "Mål {i}"@da ; dcterms:source <https://example.org/> .\n'
+        for i in range(3000)
+    )
+    path = tmp_path / "many.ttl"
+    path.write_text(PREFIXES + statements, encoding="utf-8")
+    dataset = goalgraph.load(path)
+    queries = []
+    answer = type(dataset).answer
+    monkeypatch.setattr(type(dataset), "answer", lambda self, query: queries.append(query) or answer(self, query))
+    report = goalgraph.validate(dataset)
+    assert len(report.problems) == 3000
+    assert 50 < len(queries) < 120  # the shapes' queries and a few lookups, not a few per problem
+    first = report.problems[0]
+    assert first.source is not None
+    assert first.source.endswith("many.ttl")
+    assert first.focus_label is not None
+    assert first.focus_label.startswith("Mål ")
+    assert first.constraint == URIRef("http://www.w3.org/ns/shacl#MinCountConstraintComponent")
+
+
+def test_extra_shapes(tmp_path: Path) -> None:
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix gg: <https://w3id.org/goalgraph/ontology#> .\n"
+        "<https://example.org/S> a sh:NodeShape ; sh:targetClass gg:Mission ;\n"
+        '    sh:property [ sh:path gg:text ; sh:maxLength 10 ; sh:severity sh:Warning ; sh:message "short" ] .\n',
+        encoding="utf-8",
+    )
+    report = goalgraph.validate(goalgraph.load(), shapes=[shapes])
+    assert report.conforms
+    assert report.problems
+    assert {(p.check, p.severity, p.message) for p in report.problems} == {("shacl", "warning", "short")}
+    assert all(p.source and p.focus_label for p in report.problems)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(ShapesError, match=r"bad\.ttl:1: "):
+        goalgraph.validate(goalgraph.load(), shapes=[bad])
+
+
+def test_the_iri_prefilter_keeps_every_unsafe_iri(tmp_path: Path) -> None:
+    from goalgraph.querying import select
+    from goalgraph.site import PagePathError, page_folder
+
+    paths = ["ok/a", "a/../b", "%2e", "%2F", "a//b", "/x", ".", ".hidden", "a%00", "a" * 70, "b" * 300, "ok/c#x"]
+    turtle = "".join(f"<{DEFAULT_BASE}{path}> a <https://example.org/T> .\n" for path in paths)
+    path = tmp_path / "iris.ttl"
+    path.write_text(turtle, encoding="utf-8")
+    dataset = goalgraph.load(path, bundled=False)
+    base = URIRef(DEFAULT_BASE)
+    unsafe = set()
+    for row in select(dataset, "resources-under-base", base=base):
+        try:
+            page_folder(str(row["resource"]))
+        except PagePathError:
+            unsafe.add(row["resource"])
+    candidates = {row["resource"] for row in select(dataset, "unsafe-iri-candidates", base=base)}
+    assert len(unsafe) == 8  # all but ok/a, .hidden, the 70 a and ok/c#x
+    assert unsafe <= candidates
+    assert URIRef(DEFAULT_BASE + "ok/a") not in candidates
+    assert {p.focus for p in goalgraph.validate(dataset).problems if p.check == "iri"} == unsafe

@@ -218,19 +218,29 @@ def main() -> None:
 @main.command()
 @dataset_options
 @format_option("text", "json", default="text")
-def validate(where: Where, output_format: str) -> None:
+@click.option(
+    "--shapes",
+    "shapes_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Extra SHACL shapes (Turtle, N-Triples or RDF/XML) to check besides goalgraph's own; repeatable.",
+)
+def validate(where: Where, output_format: str, shapes_files: tuple[Path, ...]) -> None:
     """Check the data: syntax, shapes, references and cycles.
 
     Syntax errors name the file and line; SHACL violations, dangling references
     (a holder or alignment pointing at nothing) and cycles in alignment name the
-    file, the node's label and IRI, and what to fix.
+    file, the node's label and IRI, and what to fix. A bad --shapes file is a
+    usage error, named with its line.
 
     Exits 0 when the data is valid, 1 when it is not, 2 on a usage error
     (such as a path that does not exist).
     """
     from goalgraph.loading import InvalidFilesError
+    from goalgraph.shacl import read_shapes
     from goalgraph.validation import validate as check
 
+    extra_shapes = [read_shapes(path) for path in shapes_files]  # a bad one fails before the data loads
     try:
         # Every file is parsed, so one run reports every syntax error, not just the first. (A store
         # or endpoint holds the graph already parsed: no files to read, no syntax errors.)
@@ -244,7 +254,7 @@ def validate(where: Where, output_format: str) -> None:
             click.echo(f"invalid: {len(invalid.errors)} file(s) with syntax errors", err=True)
         click.get_current_context().exit(1)
 
-    report = check(dataset)
+    report = check(dataset, shapes=extra_shapes)
     if output_format == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -481,9 +491,11 @@ def suggest(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
-    metavar="FILE.html|FILE.md",
-    help="Write the report here; the suffix says the format. Without it, print it.",
+    "output_given",
+    # A string, not a Path, which would drop the slash that says "a folder".
+    type=click.Path(),
+    metavar="FILE.html|FILE.md|DIR/",
+    help="Write the report here; the suffix says the format, and a folder (DIR/) gets pages. Without it, print it.",
 )
 @format_option(
     "html", "markdown", default=None, help="Format when printing (default html), or in place of the suffix's."
@@ -496,13 +508,27 @@ def suggest(
     help="The date the report says it was made (default today), for reports that must not change.",
 )
 @click.option("--suggestions", default=20, show_default=True, metavar="N", help="How many suggested links to list.")
+@click.option(
+    "--split",
+    is_flag=True,
+    help="Write an index page and a page per organisation to the folder -o DIR (as -o DIR/ does).",
+)
+@click.option(
+    "--split-above",
+    type=click.IntRange(0),
+    default=None,
+    metavar="N",
+    help="Above N statements (default 2000) one page or Markdown has the summary only, and says so.",
+)
 @dataset_options
 def report(
-    output: Path | None,
+    output_given: str | None,
     output_format: str | None,
     lang: str,
     generated: Any,
     suggestions: int,
+    split: bool,
+    split_above: int | None,
     where: Where,
 ) -> None:
     """One self-contained page: statements, coverage and gaps, orphans, links, scores.
@@ -511,21 +537,49 @@ def report(
     supports it, gaps marked; orphans; cross-organisation links; the focus-point ×
     marker matrix; alignment scores; suggested links awaiting review. Loads
     nothing from other hosts and prints well.
+
+    A large graph's report is written as pages to a folder (-o DIR/ or --split):
+    an index and a page per organisation, linked both ways. Written as one page
+    above --split-above statements, it has the summary only, and says so.
     """
     from goalgraph.files import write_atomically
-    from goalgraph.report import REPORT_SUFFIXES, build_report
+    from goalgraph.report import REPORT_SUFFIXES, SPLIT_ABOVE, build_report, write_report_folder
 
-    if output is not None and output_format is None and output.suffix.lower() not in REPORT_SUFFIXES:
+    output = None if output_given is None else Path(output_given)
+    # A folder: a path ending in a slash, or one that exists.
+    to_folder = output_given is not None and (split or output_given.endswith("/") or Path(output_given).is_dir())
+    if split and output is None:
+        raise click.BadParameter("--split writes pages to a folder: give it with -o DIR", param_hint="--split")
+    if to_folder and output_format == "markdown":
+        raise click.BadParameter("a report of pages is HTML: leave out --format markdown", param_hint="--format")
+    if output is not None and not to_folder and output_format is None and output.suffix.lower() not in REPORT_SUFFIXES:
         known = ", ".join(sorted(REPORT_SUFFIXES))
-        raise click.BadParameter(f"{output}: the suffix says no format ({known}); or give --format", param_hint="-o")
-    chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
+        raise click.BadParameter(
+            f"{output}: the suffix says no format ({known}); or give --format, or a folder DIR/ for pages",
+            param_hint="-o",
+        )
     graph = where.open()
+    day = generated.date() if generated else None
+    if to_folder:
+        assert output is not None
+        index = write_report_folder(
+            graph,
+            output,
+            lang=lang,  # type: ignore[arg-type]
+            generated=day,
+            suggestions_shown=suggestions,
+        )
+        pages = sum(1 for _ in (index.parent / "organisations").iterdir())
+        click.echo(f"wrote {index} and {pages} organisation page(s)", err=True)
+        return
+    chosen = output_format or ("html" if output is None else REPORT_SUFFIXES[output.suffix.lower()])
     page = build_report(
         graph,
         lang=lang,  # type: ignore[arg-type]
         format=chosen,  # type: ignore[arg-type]
-        generated=generated.date() if generated else None,
+        generated=day,
         suggestions_shown=suggestions,
+        split_above=SPLIT_ABOVE if split_above is None else split_above,
     )
     if output is None:
         click.echo(page, nl=False)
@@ -729,12 +783,27 @@ def docs(output: Path) -> None:
     show_default=True,
     help="By level, still from the first frame; or force-directed.",
 )
+@click.option(
+    "--focus",
+    metavar="STATEMENT|ORGANISATION",
+    help="Show only the neighbourhood of this statement, or of the statements of this organisation "
+    "(IRI, identifier or name): its paths up to the top and its supporters down --depth levels.",
+)
+@click.option(
+    "--depth",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="With --focus: how many levels of supporters to show below it.",
+)
 @dataset_options
 def explore(
     output: Path,
     open_browser: bool,
     lang: str,
     layout: str,
+    focus: str | None,
+    depth: int,
     where: Where,
 ) -> None:
     """Write the interactive explorer: one self-contained HTML page, offline.
@@ -742,13 +811,21 @@ def explore(
     Who holds which mission, vision, focus point and marker, and how they align.
     Click a statement for its texts, source and alignments, and its path to the
     top; filter by organisation, type, plan and link kind; search in Danish or
-    English. Nothing is loaded from other hosts.
+    English. A large graph opens on its top organisations and drills down the
+    organisation tree. Nothing is loaded from other hosts.
     """
     from goalgraph.explorer import write_explorer
 
     if output == EXPLORER_DEFAULT:
         output.parent.mkdir(exist_ok=True)  # out/, ours to make; a folder you name must exist
-    written = write_explorer(where.open(), output, lang=lang, layout=layout)  # type: ignore[arg-type]
+    written = write_explorer(
+        where.open(),
+        output,
+        lang=lang,  # type: ignore[arg-type]
+        layout=layout,  # type: ignore[arg-type]
+        focus=focus,
+        depth=depth,
+    )
     click.echo(f"wrote {written}", err=True)
     if open_browser:
         import webbrowser

@@ -13,12 +13,10 @@ Examples
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
 __all__ = ["environment", "render", "render_string", "type_name"]
 
@@ -40,29 +38,11 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_escape,
         # The templates are files of the installed package: no need to look at them again on every page.
         auto_reload=False,
     )
     env.filters["type_name"] = type_name
     return env
-
-
-def _escape(value: Any) -> Any:
-    """Every value a template shows, escaped as :func:`html.escape` escapes it (quotes included).
-
-    Autoescape alone would write ``"`` as ``&#34;``; the pages wrote ``&quot;`` before
-    they were templates, and still do. Markup (a macro's output, a checked script)
-    is left as it is.
-
-    Examples
-    --------
-    >>> _escape('"x" & <y>'), _escape(Markup("<b>"))
-    (Markup('&quot;x&quot; &amp; &lt;y&gt;'), Markup('<b>'))
-    """
-    if hasattr(value, "__html__"):
-        return value
-    return Markup(html.escape(str(value), quote=True))
 
 
 def type_name(value: object) -> str:

@@ -1,9 +1,10 @@
-"""Fixtures for the explorer's tests: explorer pages of test graphs, and a real browser.
+"""Fixtures for the explorer's tests: explorer pages of test graphs, opened in a real browser.
 
-Browser tests drive Debian's Chromium (``/usr/bin/chromium``) with Playwright. Where
-it is missing they are skipped with the reason, except under CI (``CI=true``), where
-a missing browser fails them: CI installs it (``scripts/setup test``), so its absence
-there is a fault, not a reason to pass.
+Browser tests drive Debian's Chromium (``/usr/bin/chromium``) with Playwright, through
+the session's one ``browser`` (``tests/conftest.py``). Where it is missing they are
+skipped with the reason, except under CI (``CI=true``), where a missing browser fails
+them: CI installs it (``scripts/setup test``), so its absence there is a fault, not a
+reason to pass.
 
 Every page is opened from a file in a temporary folder, with every request routed:
 ``file:``, ``data:`` and ``about:`` go through, anything else is aborted and
@@ -25,26 +26,16 @@ from goalgraph.explorer import build_explorer
 from goalgraph.loading import GoalDataset
 from goalgraph.synthetic import write_synthetic
 
-from ..conftest import missing
-
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGUMENTS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 #: The viewport of every page, and of the screenshot.
 VIEWPORT = {"width": 1400, "height": 900}
 #: How long a page may take to be ready (load, layout, first drawing), in ms.
 READY_TIMEOUT = 60_000
-#: Organisations in the large synthetic graph: 455 give 5,003 statements.
-LARGE_ORGANISATIONS = 455
+#: Organisations in the large synthetic graph, ten under each (organisation i under
+#: (i - 1) // 10): 2,000 give 21,998 statements, so it opens drilled down.
+LARGE_ORGANISATIONS = 2_000
 
 #: A small dataset of hostile texts, added to the bundled data: markup in a
 #: statement's text, translation and rationale, an organisation's name, and a
@@ -84,36 +75,6 @@ HOSTILE_TURTLE = """\
     gg:score 0.5 ;
     gg:rationale "<img src=y onerror=alert(6)>"@en .
 """
-
-
-def browser_missing_reason() -> str | None:
-    """Why browser tests cannot run here, or None if they can."""
-    if not CHROMIUM.exists():
-        return f"Debian's Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright for Python is not installed (pip install -e '.[test]')"
-    return None
-
-
-def require_browser() -> None:
-    """Skip (or, under CI, fail) a test that needs the browser where there is none."""
-    reason = browser_missing_reason()
-    if reason is not None:
-        missing(f"browser tests need a browser: {reason}")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless Chromium, started once for the session."""
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGUMENTS)
-        yield launched
-        launched.close()
 
 
 @dataclass
@@ -206,7 +167,7 @@ def hostile_graph(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
 
 @pytest.fixture(scope="session")
 def large_graph(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
-    """A synthetic graph of 5,003 statements in 455 organisations (no bundled data)."""
+    """A synthetic graph of 21,998 statements in 2,000 organisations (no bundled data)."""
     path = tmp_path_factory.mktemp("large") / "synthetic.ttl"
     write_synthetic(path, LARGE_ORGANISATIONS)
     return goalgraph.load([path], bundled=False)
@@ -222,17 +183,19 @@ def _page_file(folder: Path, name: str, page: str) -> Path:
 def pages(
     tmp_path_factory: pytest.TempPathFactory, bundled: GoalDataset, hostile_graph: GoalDataset
 ) -> dict[str, Path]:
-    """Explorer pages written to a temporary folder: bundled (da, en, force) and hostile."""
+    """Explorer pages written to a temporary folder: bundled (da, en, force) and hostile (also drilled down)."""
     folder = tmp_path_factory.mktemp("pages")
     return {
         "bundled": _page_file(folder, "bundled.html", build_explorer(bundled)),
         "english": _page_file(folder, "english.html", build_explorer(bundled, lang="en")),
         "force": _page_file(folder, "force.html", build_explorer(bundled, layout="force")),
         "hostile": _page_file(folder, "hostile.html", build_explorer(hostile_graph)),
+        # The hostile texts in a graph drilled down: in boxes and the breadcrumb.
+        "hostile-drilled": _page_file(folder, "hostile-drilled.html", build_explorer(hostile_graph, collapse_above=0)),
     }
 
 
 @pytest.fixture(scope="session")
 def large_page(tmp_path_factory: pytest.TempPathFactory, large_graph: GoalDataset) -> Path:
-    """The explorer page of the 5,003-statement graph (collapsed by default)."""
+    """The explorer page of the 21,998-statement graph (drilled down by default)."""
     return _page_file(tmp_path_factory.mktemp("large-page"), "large.html", build_explorer(large_graph))

@@ -89,7 +89,7 @@ def test_page_loads_nothing_from_another_host(page: str) -> None:
     # And the browser is told so.
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     assert policy is not None
-    assert "default-src &#x27;none&#x27;" in policy[1]
+    assert "default-src 'none'" in html.unescape(policy[1])
 
 
 def test_inline_scripts_are_the_ones_the_policy_allows(page: str) -> None:
@@ -200,6 +200,43 @@ def test_large_graphs_start_collapsed(bundled: GoalDataset) -> None:
     never = data_of(build_explorer(bundled, collapse_above=None))
     assert never["collapsed"] is False
     assert never["network"]["organisationNodes"] == []
+
+
+def test_a_large_graph_carries_its_statements_compactly(bundled: GoalDataset) -> None:
+    # Above collapse_above: no node or link made per statement, no record per statement;
+    # columns of numbers into one list of strings, each IRI and text once.
+    data = data_of(build_explorer(bundled, collapse_above=10))
+    network, compact = data["network"], data["compact"]
+    assert isinstance(network, dict)
+    assert isinstance(compact, dict)
+    assert network["nodes"] == network["edges"] == []
+    assert "statements" not in data
+    assert "alignments" not in data
+    strings = compact["strings"]
+    assert len(strings) == len(set(strings))
+    statements, alignments = compact["statements"], compact["alignments"]
+    assert {len(column) for column in statements.values()} == {30}
+    assert {len(column) for column in alignments.values()} == {32}
+    facts = gather(bundled)
+    assert [compact["base"] + strings[k] for k in statements["iri"]] == [s.iri for s in facts.statements]
+    sm3 = next(k for k, s in enumerate(facts.statements) if s.identifier == "SM3")
+    labels = statements["labels"][sm3]
+    texts = {strings[labels[n]]: strings[labels[n + 1]] for n in range(0, len(labels), 2)}
+    assert texts == {"da": "Kvalitet i sagsbehandlingen", "en": "Quality in case handling"}
+    # Everything that is not a text is a number.
+    for column in ("type", "row", "holder", "plan", "flags", "iri", "identifier"):
+        assert all(isinstance(value, int) for value in statements[column])
+
+
+def test_organisations_know_their_parent_in_the_tree(bundled: GoalDataset) -> None:
+    data = data_of(build_explorer(bundled))
+    organisations = data["organisations"]
+    assert isinstance(organisations, list)
+    by_name = {o["names"]["da"]: o for o in organisations}
+    top = by_name["Justitsministeriets koncern"]
+    assert top["parent"] is None
+    for name in ("Politiet", "Anklagemyndigheden"):
+        assert organisations[by_name[name]["parent"]] is top
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 from rdflib import Graph
@@ -196,7 +196,12 @@ class Analysis:
         }
 
 
-def analyse(graph: Graph | GoalModel | nx.DiGraph, *, include_suggested: bool = False) -> Analysis:
+def analyse(
+    graph: Graph | GoalModel | nx.DiGraph,
+    *,
+    include_suggested: bool = False,
+    leave_out: Collection[Literal["centrality", "clusters"]] = (),
+) -> Analysis:
     """Analyse the alignments of a goal graph: top, reach, coverage, centrality, cycles, scores.
 
     Nothing is written to the dataset: it is only queried.
@@ -210,6 +215,9 @@ def analyse(graph: Graph | GoalModel | nx.DiGraph, *, include_suggested: bool = 
     include_suggested : bool
         Count suggested alignments as links too (only when `graph` is a dataset or
         a model; a built alignment graph keeps the choice it was built with).
+    leave_out : collection of {"centrality", "clusters"}
+        Steps not to run, their results left empty: for a caller that shows
+        neither (betweenness centrality alone is a second of a million triples).
 
     Returns
     -------
@@ -231,10 +239,10 @@ def analyse(graph: Graph | GoalModel | nx.DiGraph, *, include_suggested: bool = 
     """
     statements = graph if isinstance(graph, nx.DiGraph) else alignment_graph(graph, include_suggested=include_suggested)
     with paused_gc():
-        return _analyse(statements)
+        return _analyse(statements, leave_out)
 
 
-def _analyse(statements: nx.DiGraph) -> Analysis:
+def _analyse(statements: nx.DiGraph, leave_out: Collection[str] = ()) -> Analysis:
     organisations = top_organisations(statements)
     top = top_statements(statements, organisations)
     reached = reach(statements, top)
@@ -244,9 +252,9 @@ def _analyse(statements: nx.DiGraph) -> Analysis:
         top=top,
         reach=reached,
         coverage=coverage(statements),
-        centrality=alignment_betweenness(statements),
+        centrality={} if "centrality" in leave_out else alignment_betweenness(statements),
         cycles=tuple(alignment_cycles(statements)),
-        clusters=tuple(clusters(statements)),
+        clusters=() if "clusters" in leave_out else tuple(clusters(statements)),
         orphans=tuple(orphans(statements)),
         scores=organisation_scores(statements, reached, top),
         plan_links=plan_links(statements),

@@ -13,10 +13,19 @@ shape by type, links by kind (:mod:`~goalgraph.explorer.styles`). In the page:
 - filter by organisation, type, plan and kind of link; search in Danish or English,
   ignoring case and accents (the rules of :func:`goalgraph.text.fold`); switch
   between Danish and English; reset the view;
-- above ``collapse_above`` statements each organisation is folded into one node
-  with its count, folded out by a click.
+- above ``collapse_above`` statements the page drills down the organisation tree
+  (``org:subOrganizationOf``): it opens on the top organisation(s), opened, and the
+  organisations under them, each folded into one box with the statements under it
+  in all and a bar of the share that reaches the top; the alignments between boxes
+  are drawn as one link per pair, with their count, in the style of the strongest.
+  A click on a box opens one level (its own statements and the boxes under it; the
+  first 24, then a "+N more" box) and a second click folds it back; a breadcrumb
+  shows where you are. Choosing a search hit opens exactly the folds on its paths to
+  the top. Such a page carries its statements compactly
+  (:mod:`~goalgraph.explorer.compact`): each IRI and text once, numbers elsewhere.
 
-The graph is assembled with pyvis (:mod:`~goalgraph.explorer.network`) and drawn
+The graph is assembled with pyvis (:mod:`~goalgraph.explorer.network`; for a
+large graph only its options, the page making the few nodes it shows) and drawn
 by vis-network, both inlined with the data (:mod:`~goalgraph.explorer.page`):
 the file loads nothing from anywhere and writes nothing beside itself. In the
 hierarchical layout the page places the nodes itself, row by row (a layered
@@ -45,10 +54,12 @@ from rdflib import Graph
 
 from goalgraph.errors import GoalgraphError
 from goalgraph.explorer.facts import gather
+from goalgraph.explorer.focus import focus_statements, neighbourhood
 from goalgraph.explorer.network import Language, Layout, assemble
 from goalgraph.explorer.page import render_page
 from goalgraph.explorer.payload import payload
 from goalgraph.files import write_atomically
+from goalgraph.model import GoalModel, read_model
 from goalgraph.templating import render
 
 __all__ = [
@@ -61,9 +72,10 @@ __all__ = [
     "write_explorer",
 ]
 
-#: Above this many statements, each organisation starts folded into one node. At
-#: 1,500 a hierarchical layout of every statement still takes well under a second
-#: in a browser and its rows are still wide enough to read when zoomed in.
+#: Above this many statements, the page drills down the organisation tree instead of
+#: showing everything. At 1,500 a hierarchical layout of every statement still takes
+#: well under a second in a browser and its rows are still wide enough to read when
+#: zoomed in.
 COLLAPSE_ABOVE = 1_500
 
 _NOSCRIPT = {
@@ -87,6 +99,8 @@ def build_explorer(
     lang: Language = "da",
     layout: Layout = "hierarchical",
     collapse_above: int | None = COLLAPSE_ABOVE,
+    focus: str | None = None,
+    depth: int = 1,
 ) -> str:
     """The explorer page of a goal graph: one self-contained HTML document.
 
@@ -100,8 +114,14 @@ def build_explorer(
         Rows by level, still from the first frame (physics off); or a
         force-directed layout that settles, then stops.
     collapse_above : int or None
-        Fold each organisation into one node when the graph has more statements
-        than this; None never folds.
+        Drill down the organisation tree when the graph has more statements than
+        this (see the module's docstring); None shows everything, whatever the size.
+    focus : str, optional
+        A statement or an organisation (IRI, identifier or name): show only its
+        neighbourhood, the paths up to the top and the supporters down `depth`
+        levels (:mod:`goalgraph.explorer.focus`).
+    depth : int
+        With `focus`, how many levels of supporters to show.
 
     Returns
     -------
@@ -111,7 +131,9 @@ def build_explorer(
     Raises
     ------
     GoalgraphError
-        For an unknown language or layout, or a negative `collapse_above`.
+        For an unknown language or layout, or a negative `collapse_above`;
+        :class:`~goalgraph.explorer.focus.FocusError` for a focus that names no
+        statement or organisation, or a negative depth.
 
     Examples
     --------
@@ -119,14 +141,23 @@ def build_explorer(
     >>> page = build_explorer(goalgraph.load(), layout="force")
     >>> '"layout":"force"' in page, "Kvalitet i sagsbehandlingen" in page
     (True, True)
+    >>> part = build_explorer(goalgraph.load(), lang="en", focus="SM3", depth=0)
+    >>> "Kvalitet i sagsbehandlingen" in part, "Bekæmpelse af indbrud" in part
+    (True, False)
     """
     _check(lang, layout, collapse_above)
-    facts = gather(graph)
+    facts = gather(_focused(graph, focus, depth) if focus is not None else graph)
     collapsed = collapse_above is not None and len(facts.statements) > collapse_above
     parts = assemble(facts, lang=lang, layout=layout, collapsed=collapsed)
     data = payload(facts, parts, lang=lang, layout=layout, collapsed=collapsed, collapse_above=collapse_above)
     title = facts.titles.get(lang) or next(iter(facts.titles.values()), "goalgraph")
     return render_page(data=data, lang=lang, title=title, noscript=_NOSCRIPT[lang])
+
+
+def _focused(graph: Graph, focus: str, depth: int) -> GoalModel:
+    """The model of the neighbourhood of `focus` in `graph`."""
+    model = read_model(graph)
+    return neighbourhood(model, focus_statements(graph, model, focus), depth=depth)
 
 
 def write_explorer(
@@ -136,6 +167,8 @@ def write_explorer(
     lang: Language = "da",
     layout: Layout = "hierarchical",
     collapse_above: int | None = COLLAPSE_ABOVE,
+    focus: str | None = None,
+    depth: int = 1,
 ) -> Path:
     """Write the explorer page of `graph` to `path` (UTF-8), whole or not at all.
 
@@ -146,7 +179,7 @@ def write_explorer(
     graph : rdflib.Graph
     path : str or os.PathLike
         The HTML file to write; its folder must exist.
-    lang, layout, collapse_above
+    lang, layout, collapse_above, focus, depth
         As for :func:`build_explorer`.
 
     Returns
@@ -168,7 +201,9 @@ def write_explorer(
     >>> written.name, sorted(p.name for p in folder.iterdir())
     ('explorer.html', ['explorer.html'])
     """
-    return write_atomically(path, build_explorer(graph, lang=lang, layout=layout, collapse_above=collapse_above))
+    return write_atomically(
+        path, build_explorer(graph, lang=lang, layout=layout, collapse_above=collapse_above, focus=focus, depth=depth)
+    )
 
 
 @dataclass(frozen=True)
@@ -206,13 +241,15 @@ def explore(
     lang: Language = "da",
     layout: Layout = "hierarchical",
     collapse_above: int | None = COLLAPSE_ABOVE,
+    focus: str | None = None,
+    depth: int = 1,
 ) -> Explorer:
     """The explorer of `graph`, to show inline in Jupyter or save.
 
     Parameters
     ----------
     graph : rdflib.Graph
-    lang, layout, collapse_above
+    lang, layout, collapse_above, focus, depth
         As for :func:`build_explorer`.
 
     Returns
@@ -227,4 +264,6 @@ def explore(
     >>> frame.startswith("<iframe srcdoc="), "<script" in frame, "&lt;script" in frame
     (True, False, True)
     """
-    return Explorer(build_explorer(graph, lang=lang, layout=layout, collapse_above=collapse_above))
+    return Explorer(
+        build_explorer(graph, lang=lang, layout=layout, collapse_above=collapse_above, focus=focus, depth=depth)
+    )

@@ -9,6 +9,12 @@ and ``write_html`` are not used: they load Bootstrap (and, by default,
 vis-network itself) from content delivery networks and copy a ``lib/`` folder into
 the working directory, and the explorer must work offline from one file.
 
+A large graph (above ``collapse_above`` statements) is the exception: its page opens
+on the organisation tree and makes the handful of nodes it shows itself, from the
+compact data of :mod:`goalgraph.explorer.compact`, so pyvis gives it only the options
+(with a colour group per organisation) and no node or link per statement; pyvis adds
+a node in time proportional to those it already has, too slow for 66,000.
+
 Node ids are the statements' positions in :attr:`ExplorerFacts.statements` (and
 ``"org-N"`` for the organisation nodes of a collapsed graph), edge ids the
 alignments' positions in :attr:`ExplorerFacts.alignments`: short, and the same as
@@ -22,8 +28,6 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import Any, Literal
 
-from rdflib.term import IdentifiedNode
-
 from goalgraph.explorer.facts import ExplorerFacts
 from goalgraph.explorer.styles import (
     BACKGROUND,
@@ -35,11 +39,13 @@ from goalgraph.explorer.styles import (
     shape_of,
     short_label,
 )
-from goalgraph.model import Statement, by_language
+from goalgraph.model import Statement
 
 __all__ = [
+    "NODE_SIZES",
     "NODE_SPACING",
     "ROW_SPACING",
+    "SHAPE_DASHES",
     "Language",
     "Layout",
     "NetworkParts",
@@ -61,6 +67,9 @@ ROW_SPACING = 115
 # Node sizes: the top stands out, the joint missions and visions a little.
 _SIZE_TOP, _SIZE_JOINT, _SIZE = 20, 16, 12
 _DASHES = [4, 3]
+#: The sizes of statement nodes and the dashes of a dashed shape, for the page that makes them itself.
+NODE_SIZES = {"top": _SIZE_TOP, "joint": _SIZE_JOINT, "other": _SIZE}
+SHAPE_DASHES = _DASHES
 _EDGE_DASHES = [6, 5]
 # Above this many nodes, vis-network's Kamada-Kawai start for the force layout
 # takes longer than the physics it saves.
@@ -91,11 +100,14 @@ class NetworkParts:
     Attributes
     ----------
     nodes : list of dict
-        One per statement, in the order of :attr:`ExplorerFacts.statements`.
+        One per statement, in the order of :attr:`ExplorerFacts.statements`; none
+        for a collapsed graph, whose page makes the nodes it shows itself.
     organisation_nodes : list of dict
-        One per organisation, for the collapsed view (empty when not collapsed).
+        One per organisation, for the collapsed view (empty when not collapsed):
+        its box's look, without a label.
     edges : list of dict
-        One per alignment, in the order of :attr:`ExplorerFacts.alignments`.
+        One per alignment, in the order of :attr:`ExplorerFacts.alignments`; none
+        for a collapsed graph.
     options : dict
         vis-network's options, with a group per organisation colour.
     """
@@ -222,7 +234,10 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
         The language of the labels.
     layout : {"hierarchical", "force"}
     collapsed : bool
-        Also make one node per organisation, for the collapsed view of a large graph.
+        For the drill-down view of a large graph: make only the organisations' boxes
+        and the options, and leave the statements and alignments to the page (pyvis
+        adds a node in time proportional to the nodes it has, which at tens of
+        thousands of statements takes most of a minute).
 
     Returns
     -------
@@ -242,6 +257,11 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
     network = _new_network()
     _configure(network, layout, len(facts.statements))
     rank = {o.node: i for i, o in enumerate(facts.organisations)}
+    if collapsed:
+        # The page makes the few statement nodes and links it shows from the compact
+        # data (see goalgraph.explorer.compact); only the organisations' boxes are made here.
+        organisation_nodes = [_organisation_node(index) for index in range(len(facts.organisations))]
+        return NetworkParts([], organisation_nodes, [], _options(network, facts, layout))
 
     for index, placed in enumerate(facts.statements):
         statement = placed.statement
@@ -266,31 +286,21 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
             color={"color": style.colour, "opacity": style.opacity, "inherit": False},
             dashes=_EDGE_DASHES if style.dashed else False,
         )
+    return NetworkParts(list(network.nodes), [], list(network.edges), _options(network, facts, layout))
 
-    statement_nodes = list(network.nodes)
-    if collapsed:
-        counts: dict[IdentifiedNode, int] = {}
-        for placed in facts.statements:
-            holder = placed.statement.holder
-            if holder is not None:
-                counts[holder] = counts.get(holder, 0) + 1
-        for index, organisation in enumerate(facts.organisations):
-            colour = organisation_colour(index)
-            names = by_language(organisation.names)
-            name = names.get(lang) or next(iter(names.values()), organisation.iri)
-            network.add_node(
-                f"org-{index}",
-                label=f"{short_label(name)}\n({counts.get(organisation.node, 0)})",
-                shape="box",
-                group=organisation_group(index),
-                level=0,
-                color={
-                    "background": _tint(colour),
-                    "border": colour,
-                    "highlight": {"background": _tint(colour, 0.6), "border": darker(colour)},
-                },
-                borderWidth=2,
-                margin=8,
-            )
-    organisation_nodes = list(network.nodes)[len(statement_nodes) :]
-    return NetworkParts(statement_nodes, organisation_nodes, list(network.edges), _options(network, facts, layout))
+
+def _organisation_node(index: int) -> dict[str, Any]:
+    """The look of organisation `index`'s box when its statements are folded into it (the page adds the label)."""
+    colour = organisation_colour(index)
+    return {
+        "id": f"org-{index}",
+        "shape": "box",
+        "group": organisation_group(index),
+        "color": {
+            "background": _tint(colour),
+            "border": colour,
+            "highlight": {"background": _tint(colour, 0.6), "border": darker(colour)},
+        },
+        "borderWidth": 2,
+        "margin": 8,
+    }

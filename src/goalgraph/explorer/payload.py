@@ -13,7 +13,8 @@ Keys of the top-level object:
 ``titles``
     The dataset's title by language.
 ``organisations``
-    ``iri``, ``names``, ``short`` (names as graph labels), ``depth``,
+    ``iri``, ``names``, ``short`` (names as graph labels), ``depth``, ``parent``
+    (the organisation it is drawn under in the organisation tree, or absent),
     ``collaboration``, ``colour``.
 ``plans``
     ``iri``, ``titles``, ``start``, ``end``, ``holder``.
@@ -23,23 +24,30 @@ Keys of the top-level object:
     The statement types present: ``name``, ``labels``, ``level``, ``shape``, ``dashed``.
 ``kinds``, ``strengths``
     The names of the alignment kinds and strengths present, by local name.
-``statements``
+``statements`` (not for a collapsed graph: see ``compact``)
     ``iri``, ``identifier``, ``labels``, ``short`` (graph labels), ``type``, ``row``,
     ``holder``, ``plan``, ``sources`` (``iri``, ``titles``), ``groups``, ``top``,
     ``joint``.
-``alignments``
+``alignments`` (not for a collapsed graph: see ``compact``)
     ``iri``, ``from``, ``to``, ``kind``, ``strength``, ``weight``, ``rationale``,
     ``evidence``, ``by``.
 ``planLinks``
     Alignments from whole plans: ``iri``, ``plan``, ``statement``, ``kind``,
     ``strength``, ``rationale``, ``evidence``.
+``compact`` (only for a collapsed graph)
+    The statements, their sources and the alignments as columns of numbers, every
+    IRI and text once (:func:`goalgraph.explorer.compact.compact_tables`).
 ``reachesTop``
     The statements (by position) that reach the top through stated and curated
-    alignments, the top included: :func:`goalgraph.analysis.depth.depths_to_top`.
+    alignments, the top included (as :func:`goalgraph.analysis.depth.depths_to_top`
+    finds them).
 ``network``
-    What pyvis assembled for vis-network: ``nodes``, ``organisationNodes``,
-    ``edges``, ``options``; and ``spacing`` (``node``, ``row``) for the page's
-    hierarchical layout.
+    What pyvis assembled for vis-network: ``nodes``, ``organisationNodes`` (the
+    looks of the boxes of a collapsed graph), ``edges`` (``nodes`` and ``edges``
+    empty for a collapsed graph, whose page makes what it shows), ``options``;
+    ``spacing`` (``node``, ``row``) for the page's hierarchical layout; and ``sizes``
+    (``top``, ``joint``, ``other``) and ``dashes``, with which the page makes
+    statement nodes itself in a collapsed graph.
 ``styles``
     Colours the script needs: ``ink``, ``path``, ``dimmed``, and ``links`` (the link
     styles for the legend).
@@ -47,16 +55,18 @@ Keys of the top-level object:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-import networkx as nx
 from rdflib.term import IdentifiedNode
 
-from goalgraph.analysis.depth import depths_to_top
+from goalgraph.explorer.compact import compact_tables
 from goalgraph.explorer.facts import ExplorerFacts, Texts, used_types
 from goalgraph.explorer.network import (
+    NODE_SIZES,
     NODE_SPACING,
     ROW_SPACING,
+    SHAPE_DASHES,
     Language,
     Layout,
     NetworkParts,
@@ -108,12 +118,53 @@ def _link_styles(facts: ExplorerFacts) -> list[dict[str, Any]]:
 
 
 def _reaching_top(facts: ExplorerFacts) -> list[int]:
-    """The positions of the statements that reach the top; suggested alignments are not followed."""
-    accepted = nx.DiGraph()
-    accepted.add_nodes_from(s.node for s in facts.statements)
-    accepted.add_edges_from((a.start, a.end) for a in facts.alignments if a.kind != "suggested")
-    reaching = depths_to_top(accepted, [s.node for s in facts.statements if s.top])
-    return [k for k, s in enumerate(facts.statements) if s.node in reaching]
+    """The positions of the statements that reach the top; suggested alignments are not followed.
+
+    The set :func:`goalgraph.analysis.depth.depths_to_top` finds (a breadth-first search
+    back from the top), searched here over positions: at 72,000 alignments, building a
+    networkx graph for it took longer than all the rest of the payload.
+    """
+    position = {s.node: k for k, s in enumerate(facts.statements)}
+    supporters: list[list[int]] = [[] for _ in facts.statements]
+    for a in facts.alignments:
+        if a.kind != "suggested":
+            supporters[position[a.end]].append(position[a.start])  # type: ignore[index]
+    reached = [k for k, s in enumerate(facts.statements) if s.top]
+    seen = set(reached)
+    while reached:
+        following = []
+        for k in reached:
+            for supporter in supporters[k]:
+                if supporter not in seen:
+                    seen.add(supporter)
+                    following.append(supporter)
+        reached = following
+    return sorted(seen)
+
+
+def _tree_parents(facts: ExplorerFacts) -> list[int | None]:
+    """Each organisation's parent in the tree the page drills down: its nearest shown ancestor.
+
+    Of several parents (a collaboration has its members'), the first in the page's
+    order; an ancestor that holds nothing (and so is not shown) is passed through.
+    Only an ancestor higher in the hierarchy counts, so a cycle makes no loop.
+    """
+    rank = {o.node: k for k, o in enumerate(facts.organisations)}
+    parents_of = facts.model.hierarchy.parents
+    found: list[int | None] = []
+    for organisation in facts.organisations:
+        depth = facts.depths.get(organisation.node, 0)
+        seen: set[IdentifiedNode] = set()
+        level = set(parents_of.get(organisation.node, ()))
+        parent = None
+        while level and parent is None:
+            seen |= level
+            shown = [rank[p] for p in level if p in rank and facts.depths.get(p, 0) < depth]
+            if shown:
+                parent = min(shown)
+            level = {above for p in level for above in parents_of.get(p, ()) if above not in seen}
+        found.append(parent)
+    return found
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
@@ -164,6 +215,7 @@ def payload(
     types = used_types(facts)
     type_index = {t.name: k for k, t in enumerate(types)}
     statement_index = {s.node: k for k, s in enumerate(facts.statements)}
+    parents = _tree_parents(facts)
 
     def organisation_of(node: IdentifiedNode | None) -> int | None:
         return None if node is None else organisations.get(node)
@@ -184,6 +236,7 @@ def payload(
                 "names": _names(by_language(o.names), o.iri),
                 "short": _short(by_language(o.names), o.iri.rsplit("/", 1)[-1]),
                 "depth": facts.depths.get(o.node, 0),
+                "parent": parents[k],
                 "collaboration": o.collaboration,
                 "colour": organisation_colour(k),
             }
@@ -223,6 +276,47 @@ def payload(
             for strength in _STRENGTH_ORDER
             if strength in strengths_present | set(_STRENGTH_ORDER)
         },
+        "planLinks": [
+            {
+                "iri": str(link.node),
+                "plan": plans[link.plan],
+                "statement": statement_index[link.statement],
+                "kind": link.kind,
+                "strength": link.strength,
+                "rationale": by_language(link.alignment.rationale),
+                "evidence": by_language(link.alignment.evidence),
+            }
+            for link in facts.plan_links
+        ],
+        **(
+            {"compact": compact_tables(facts)}
+            if collapsed
+            else _records(facts, type_index, organisation_of, plans, groups, statement_index)
+        ),
+        "reachesTop": _reaching_top(facts),
+        "network": {
+            "nodes": parts.nodes,
+            "organisationNodes": parts.organisation_nodes,
+            "edges": parts.edges,
+            "options": parts.options,
+            "spacing": {"node": NODE_SPACING, "row": ROW_SPACING},
+            "sizes": NODE_SIZES,
+            "dashes": SHAPE_DASHES,
+        },
+        "styles": {"ink": INK, "path": PATH, "dimmed": DIMMED, "links": _link_styles(facts)},
+    }
+
+
+def _records(
+    facts: ExplorerFacts,
+    type_index: dict[str, int],
+    organisation_of: Callable[[IdentifiedNode | None], int | None],
+    plans: dict[IdentifiedNode, int],
+    groups: dict[IdentifiedNode, int],
+    statement_index: dict[IdentifiedNode, int],
+) -> dict[str, Any]:
+    """The statements and alignments one record each, as a graph that is not collapsed carries them."""
+    return {
         "statements": [
             _compact(
                 {
@@ -261,25 +355,4 @@ def payload(
             )
             for a in facts.alignments
         ],
-        "planLinks": [
-            {
-                "iri": str(link.node),
-                "plan": plans[link.plan],
-                "statement": statement_index[link.statement],
-                "kind": link.kind,
-                "strength": link.strength,
-                "rationale": by_language(link.alignment.rationale),
-                "evidence": by_language(link.alignment.evidence),
-            }
-            for link in facts.plan_links
-        ],
-        "reachesTop": _reaching_top(facts),
-        "network": {
-            "nodes": parts.nodes,
-            "organisationNodes": parts.organisation_nodes,
-            "edges": parts.edges,
-            "options": parts.options,
-            "spacing": {"node": NODE_SPACING, "row": ROW_SPACING},
-        },
-        "styles": {"ink": INK, "path": PATH, "dimmed": DIMMED, "links": _link_styles(facts)},
     }

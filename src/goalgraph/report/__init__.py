@@ -33,6 +33,15 @@ computed, and the report says so; long lists inside a cell are cut to a dozen
 references with "and N more", and a matrix to 60 rows and 10 columns. The rest runs
 in about a second for 100,000 triples.
 
+**Large graphs.** Above :data:`SPLIT_ABOVE` statements one page would be too large
+to open comfortably, so the report is written as pages instead
+(:func:`write_report_folder`, ``goalgraph report -o DIR/``): an index with the
+summary, gaps, orphans per organisation, cycles, the organisations' scores two
+levels down and the matrices, and a page per organisation, linked both ways (see
+:mod:`goalgraph.report.split`). A graph above the limit written as one page, HTML
+or Markdown alike, gets the index's content only, with a notice at the top saying
+so and giving the command that writes the pages.
+
 The page is self-contained and safe to open: CSS inline, no script, no remote
 resource, every text of the data escaped; output is the same for the same data and
 ``generated`` date.
@@ -56,7 +65,6 @@ from rdflib import Graph
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.files import write_atomically
-from goalgraph.model import choose_texts
 from goalgraph.report.alignment import (
     coverage_section,
     cross_organisation_links,
@@ -65,30 +73,31 @@ from goalgraph.report.alignment import (
     orphans_section,
     scores_section,
 )
-from goalgraph.report.cells import references
-from goalgraph.report.document import Cell, Document, Phrase
-from goalgraph.report.facts import Facts, Language, gather
-from goalgraph.report.overview import statements_section, summary_section
+from goalgraph.report.document import Document
+from goalgraph.report.facts import LANGUAGES, Language, gather
+from goalgraph.report.overview import at_a_glance, report_title, statements_section, summary_section
 from goalgraph.report.reading import provenance_section, reading_section
 from goalgraph.report.review import (
     SUGGESTION_STATEMENT_LIMIT,
     SUGGESTIONS_SHOWN,
-    Suggestions,
     find_suggestions,
     suggestions_section,
 )
+from goalgraph.report.split import SPLIT_ABOVE, index_document, large_notice, unlinked, write_report_folder
 from goalgraph.report.to_html import to_html
 from goalgraph.report.to_markdown import to_markdown
 from goalgraph.report.words import Words
 
 __all__ = [
     "REPORT_SUFFIXES",
+    "SPLIT_ABOVE",
     "SUGGESTIONS_SHOWN",
     "SUGGESTION_STATEMENT_LIMIT",
     "ReportFormat",
     "build_document",
     "build_report",
     "write_report",
+    "write_report_folder",
 ]
 
 ReportFormat = Literal["html", "markdown"]
@@ -101,8 +110,6 @@ REPORT_SUFFIXES: dict[str, ReportFormat] = {
     ".markdown": "markdown",
 }
 
-_LANGUAGES = ("da", "en")
-
 
 def build_document(
     graph: Graph,
@@ -111,10 +118,13 @@ def build_document(
     generated: date | None = None,
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
+    split_above: int | None = SPLIT_ABOVE,
 ) -> Document:
     """The report's sections as a :class:`~goalgraph.report.document.Document`, in no format yet.
 
-    Parameters are those of :func:`build_report`.
+    Parameters are those of :func:`build_report`. Above `split_above` statements the
+    document has the index's sections only, and a notice at the top
+    (:func:`goalgraph.report.split.index_document`).
 
     Examples
     --------
@@ -123,13 +133,24 @@ def build_document(
     >>> [section.anchor for section in document.sections][:4]
     ['summary', 'statements', 'coverage', 'orphans']
     """
-    if lang not in _LANGUAGES:
+    if lang not in LANGUAGES:
         raise GoalgraphError(f"a report is written in Danish or English (lang 'da' or 'en'), not {lang!r}")
     words = Words(lang)
     facts = gather(graph, lang)
-    links = cross_organisation_links(graph)
+    links = cross_organisation_links(graph, model=facts.model)
     suggestions = find_suggestions(graph, len(facts.statements), suggestion_statement_limit, model=facts.model)
-    glance = _at_a_glance(facts, words, len(links), suggestions)
+    statements = len(facts.statements)
+    if split_above is not None and statements > split_above:
+        return index_document(
+            facts,
+            words,
+            links=len(links),
+            suggestions=suggestions,
+            generated=(generated or date.today()).isoformat(),
+            suggestions_shown=suggestions_shown,
+            notice=large_notice(words, statements, split_above),
+        )
+    glance = at_a_glance(facts, words, len(links), suggestions)
     sections = (
         summary_section(
             facts,
@@ -148,42 +169,7 @@ def build_document(
         reading_section(facts, words),
         provenance_section(facts, words),
     )
-    return Document(lang, _title(facts, words), words("contents"), sections)
-
-
-def _title(facts: Facts, words: Words) -> str:
-    titles = []
-    for dataset in facts.datasets:
-        title, _ = choose_texts(dataset.titles, facts.lang)
-        if title is not None and title.value not in titles:
-            titles.append(title.value)
-    return "; ".join(titles) if titles else words("untitled")
-
-
-def _at_a_glance(facts: Facts, words: Words, links: int, suggestions: Suggestions) -> list[tuple[str, Cell]]:
-    analysis = facts.analysis
-
-    def listed(statements: list[object], marker: str | None = None) -> Cell:
-        count = Phrase(
-            (f"{marker} " if marker and statements else "") + words.number(len(statements)),
-            strong=True,
-            kind="gap" if marker and statements else None,
-        )
-        if not statements:
-            return (count,)
-        return (count, Phrase(": "), *references(facts, words, statements))  # type: ignore[arg-type]
-
-    if suggestions.found is None:
-        suggested: Cell = (Phrase(words("not_computed")),)
-    else:
-        suggested = (Phrase(words.number(len(suggestions.found)), strong=True),)
-    return [
-        (words("glance_gaps"), listed(list(analysis.gaps), "✗")),
-        (words("glance_orphans"), listed(list(analysis.orphans))),
-        (words("glance_cross"), (Phrase(words.number(links), strong=True),)),
-        (words("glance_cycles"), (Phrase(words.number(len(analysis.cycles)), strong=True),)),
-        (words("glance_suggestions"), suggested),
-    ]
+    return Document(lang, report_title(facts, words), words("contents"), sections)
 
 
 def build_report(
@@ -194,8 +180,14 @@ def build_report(
     generated: date | None = None,
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
+    split_above: int | None = SPLIT_ABOVE,
 ) -> str:
     """The report of a goal graph, as one self-contained HTML page or as Markdown.
+
+    Above `split_above` statements the page (HTML or Markdown alike) has the summary
+    only, the content of a split report's index, and says so at the top with the
+    command that writes the whole report as pages (:func:`write_report_folder`);
+    links to statements, which it does not list, are left out.
 
     Parameters
     ----------
@@ -212,6 +204,9 @@ def build_report(
         How many suggested links to show, the best first.
     suggestion_statement_limit : int
         Above this many statements, suggestions are not computed (the report says so).
+    split_above : int or None
+        Above this many statements the page has the summary only (see above); None
+        for no limit.
 
     Returns
     -------
@@ -240,10 +235,12 @@ def build_report(
         generated=generated,
         suggestions_shown=suggestions_shown,
         suggestion_statement_limit=suggestion_statement_limit,
+        split_above=split_above,
     )
     if format == "markdown":
         return to_markdown(document)
-    return to_html(document, generator=f"goalgraph {__version__}")
+    # A notice is a large graph's: its statements are on no page, so no link points to them.
+    return to_html(document, generator=f"goalgraph {__version__}", locate=unlinked if document.notice else None)
 
 
 def write_report(
@@ -254,23 +251,29 @@ def write_report(
     generated: date | None = None,
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
+    split_above: int | None = SPLIT_ABOVE,
+    split: bool = False,
 ) -> Path:
-    """Write the report of `graph` to `path`, as HTML (``.html``, ``.htm``) or Markdown (``.md``).
+    """Write the report of `graph` to `path`, as HTML (``.html``, ``.htm``) or Markdown (``.md``), or as pages.
 
     The file is written whole or not at all (:func:`goalgraph.files.write_atomically`).
+    With `split`, `path` is a folder, written whole or not at all too, with an
+    index page and a page per organisation (:func:`write_report_folder`).
 
     Parameters
     ----------
     graph : rdflib.Graph
     path : str or os.PathLike
-        Where to write; its suffix says the format.
-    lang, generated, suggestions_shown, suggestion_statement_limit
+        Where to write; its suffix says the format. With `split`, a folder.
+    lang, generated, suggestions_shown, suggestion_statement_limit, split_above
         As for :func:`build_report`.
+    split : bool
+        Write pages to the folder `path`, whatever the size of the graph.
 
     Returns
     -------
     Path
-        The file written.
+        The file written (with `split`, the index page).
 
     Raises
     ------
@@ -286,6 +289,15 @@ def write_report(
     >>> written.read_text(encoding="utf-8").startswith("# Goals of the Danish justice sector")
     True
     """
+    if split:
+        return write_report_folder(
+            graph,
+            path,
+            lang=lang,
+            generated=generated,
+            suggestions_shown=suggestions_shown,
+            suggestion_statement_limit=suggestion_statement_limit,
+        )
     target = Path(path)
     output_format = REPORT_SUFFIXES.get(target.suffix.lower())
     if output_format is None:
@@ -305,5 +317,6 @@ def write_report(
         generated=generated,
         suggestions_shown=suggestions_shown,
         suggestion_statement_limit=suggestion_statement_limit,
+        split_above=split_above,
     )
     return write_atomically(target, text)

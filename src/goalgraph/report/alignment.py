@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable
 
 import networkx as nx
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 from rdflib.term import IdentifiedNode, Node
 
 from goalgraph.analysis import Coverage
-from goalgraph.model import by_language
-from goalgraph.named_queries import run_query
+from goalgraph.model import GoalModel, Statement, by_language, read_model
 from goalgraph.namespaces import GG
 from goalgraph.report.cells import plain, reference, references, sort_key, text_phrases
 from goalgraph.report.document import (
@@ -31,14 +30,27 @@ from goalgraph.report.words import Words
 __all__ = [
     "MATRIX_COLUMNS",
     "MATRIX_ROWS",
+    "Named",
+    "coverage_order",
     "coverage_section",
+    "coverage_table",
     "cross_organisation_links",
     "cross_organisation_section",
+    "cross_table",
     "matrix_cell",
     "matrix_section",
+    "named",
+    "organisation_matrix",
     "orphans_section",
+    "orphans_table",
+    "score_definition",
+    "score_row",
     "scores_section",
+    "scores_table",
 ]
+
+#: Makes an organisation's cell in a table: its name, or its name linked to its page.
+Named = Callable[[Node | None], Cell]
 
 #: The most rows and columns a matrix shows; beyond them it says how many it left out.
 #: Ten columns of words still fit an A4 page upright; `goalgraph query matrix` has them all.
@@ -51,18 +63,28 @@ MATRIX_COLUMNS = 10
 #################################################################
 
 
+def named(facts: Facts) -> Named:
+    """Organisations' cells as one report page shows them: the name, as text."""
+    return lambda organisation: plain(facts.organisation_name(organisation))
+
+
 def coverage_section(facts: Facts, words: Words) -> Section:
     """Section 3: each mission and vision with its direct and transitive supporters; gaps first, marked."""
-    analysis = facts.analysis
-    cited: dict[IdentifiedNode, list[IdentifiedNode]] = {}
-    for link in analysis.plan_links:
-        cited.setdefault(link.statement, []).append(link.plan)
     blocks: list[Block] = [Paragraph((Phrase(words("coverage_rule")),))]
-    found = sorted(analysis.coverage.values(), key=lambda c: _coverage_order(facts, c))
+    found = sorted(facts.analysis.coverage.values(), key=lambda c: coverage_order(facts, c))
     if not found:
         blocks.append(Paragraph((Phrase(words("no_missions")),), kind="note"))
         return Section("coverage", words("coverage"), tuple(blocks))
-    rows = [_coverage_row(facts, words, covered, cited.get(covered.statement, [])) for covered in found]
+    blocks.append(coverage_table(facts, words, found, named(facts)))
+    return Section("coverage", words("coverage"), tuple(blocks))
+
+
+def coverage_table(facts: Facts, words: Words, found: Iterable[Coverage], name: Named) -> Table:
+    """The coverage of missions and visions `found`, in the order given; `name` makes the holder's cell."""
+    cited: dict[IdentifiedNode, list[IdentifiedNode]] = {}
+    for link in facts.analysis.plan_links:
+        cited.setdefault(link.statement, []).append(link.plan)
+    rows = [_coverage_row(facts, words, covered, cited.get(covered.statement, []), name) for covered in found]
     header = (
         words("status"),
         words("mission_or_vision"),
@@ -71,15 +93,15 @@ def coverage_section(facts: Facts, words: Words) -> Section:
         words("through_others"),
         words("plans_citing"),
     )
-    blocks.append(Table(header, tuple(rows), kind="coverage"))
-    return Section("coverage", words("coverage"), tuple(blocks))
+    return Table(header, tuple(rows), kind="coverage")
 
 
-def _coverage_order(facts: Facts, covered: Coverage) -> tuple[bool, int, tuple[int, int, str, str]]:
+def coverage_order(facts: Facts, covered: Coverage) -> tuple[bool, int, tuple[int, int, str, str]]:
+    """Gaps first, then the least supported, then by holder and level."""
     return not covered.gap, covered.transitive_count, sort_key(facts, covered.statement)
 
 
-def _coverage_row(facts: Facts, words: Words, covered: Coverage, plans: list[IdentifiedNode]) -> TableRow:
+def _coverage_row(facts: Facts, words: Words, covered: Coverage, plans: list[IdentifiedNode], name: Named) -> TableRow:
     statement = covered.statement
     if covered.gap:
         status: Cell = (Phrase(words("gap_mark"), strong=True, kind="gap"),)
@@ -95,7 +117,7 @@ def _coverage_row(facts: Facts, words: Words, covered: Coverage, plans: list[Ide
     cells: tuple[Cell, ...] = (
         status,
         (*about, *text_phrases(facts, statement, other=False, new_line=True)),
-        plain(facts.organisation_name(found.holder)),
+        name(found.holder),
         _counted(facts, words, covered.direct),
         _counted(facts, words, indirect),
         tuple(_plan_names(facts, plans)),
@@ -130,6 +152,12 @@ def orphans_section(facts: Facts, words: Words) -> Section:
     if not orphans:
         blocks.append(Paragraph((Phrase(words("no_orphans")),), kind="note"))
         return Section("orphans", words("orphans"), tuple(blocks))
+    blocks.append(orphans_table(facts, words, orphans, named(facts)))
+    return Section("orphans", words("orphans"), tuple(blocks))
+
+
+def orphans_table(facts: Facts, words: Words, orphans: Iterable[IdentifiedNode], name: Named) -> Table:
+    """The `orphans` given, in their order; `name` makes the holder's cell."""
     graph = facts.analysis.graph
     rows = []
     for orphan in orphans:
@@ -137,14 +165,13 @@ def orphans_section(facts: Facts, words: Words) -> Section:
         cells: tuple[Cell, ...] = (
             (reference(facts, orphan),),
             plain(facts.term_name(found.type)),
-            plain(facts.organisation_name(found.holder)),
+            name(found.holder),
             text_phrases(facts, orphan),
             plain(words.number(graph.in_degree(orphan))),
         )
         rows.append(TableRow(cells))
     header = (words("statement"), words("type"), words("holder"), words("text"), words("supported_by"))
-    blocks.append(Table(header, tuple(rows), kind="orphans", numeric=frozenset({4})))
-    return Section("orphans", words("orphans"), tuple(blocks))
+    return Table(header, tuple(rows), kind="orphans", numeric=frozenset({4}))
 
 
 #################################################################
@@ -152,9 +179,81 @@ def orphans_section(facts: Facts, words: Words) -> Section:
 #################################################################
 
 
-def cross_organisation_links(graph: Graph) -> list[dict[str, Node | None]]:
-    """The rows of the ``cross-organisation`` query: from, fromHolder, to, toHolder, relation, strength."""
-    return run_query(graph, "cross-organisation").rows
+def cross_organisation_links(graph: Graph, *, model: GoalModel | None = None) -> list[dict[str, Node | None]]:
+    """The rows of the ``cross-organisation`` query: from, fromHolder, to, toHolder, relation, strength.
+
+    Read from the graph's model (`model`, else :func:`~goalgraph.model.read_model`),
+    not by running the query: on a million triples the query takes seconds, this a
+    fraction of one. The rows are those the query gives, in its order: alignments
+    of any kind whose ends (statements or plans) have different holders, then
+    statements of different organisations or plans in the very same words (the
+    source's, ``gg:text``).
+
+    Examples
+    --------
+    >>> import goalgraph
+    >>> rows = cross_organisation_links(goalgraph.load())
+    >>> len(rows), sorted(rows[0])
+    (27, ['from', 'fromHolder', 'relation', 'strength', 'to', 'toHolder'])
+    """
+    model = read_model(graph) if model is None else model
+    holders: dict[Node, IdentifiedNode] = {p.node: p.holder for p in model.plans.values() if p.holder is not None}
+    holders |= {s.node: s.holder for s in model.statements.values() if s.holder is not None}
+    relations = {
+        name: Literal(f"{english} alignment", datatype=XSD.string)
+        for name, term in model.kinds.items()
+        if (english := by_language(term.names).get("en")) is not None
+    }
+    strengths = {name: term.node for name, term in model.strengths.items()}
+    rows: list[dict[str, Node | None]] = []
+    for alignment in model.alignments.values():
+        start, end = alignment.start, alignment.end
+        if start is None or end is None or not alignment.kind:
+            continue
+        from_holder, to_holder = holders.get(start), holders.get(end)
+        if from_holder is None or to_holder is None or from_holder == to_holder:
+            continue
+        strength = alignment.strength
+        rows.append(
+            {
+                "from": start,
+                "fromHolder": from_holder,
+                "to": end,
+                "toHolder": to_holder,
+                "relation": relations.get(alignment.kind),
+                "strength": None if strength is None else strengths.get(strength, GG[strength]),
+            }
+        )
+    # The very same words: statements grouped by text, so only those that share one are paired.
+    by_text: dict[tuple[str, str], list[Statement]] = {}
+    for statement in model.statements.values():
+        if statement.holder is None:
+            continue
+        for text in statement.texts:
+            if not text.translated:
+                by_text.setdefault((text.value, text.lang), []).append(statement)
+    same = Literal("same words", datatype=XSD.string)
+    for group in by_text.values():
+        for first in group:
+            for second in group:
+                if str(first.node) < str(second.node) and (first.holder != second.holder or first.plan != second.plan):
+                    rows.append(
+                        {
+                            "from": first.node,
+                            "fromHolder": first.holder,
+                            "to": second.node,
+                            "toHolder": second.holder,
+                            "relation": same,
+                            "strength": None,
+                        }
+                    )
+
+    def order(row: dict[str, Node | None]) -> tuple[bool, str, str, str, str]:
+        relation = row["relation"]
+        return relation is not None, str(relation or ""), str(row["fromHolder"]), str(row["from"]), str(row["to"])
+
+    rows.sort(key=order)
+    return rows
 
 
 def cross_organisation_section(facts: Facts, words: Words, links: list[dict[str, Node | None]]) -> Section:
@@ -163,21 +262,26 @@ def cross_organisation_section(facts: Facts, words: Words, links: list[dict[str,
     if not links:
         blocks.append(Paragraph((Phrase(words("no_cross")),), kind="note"))
         return Section("cross-organisation", words("cross"), tuple(blocks))
+    blocks.append(cross_table(facts, words, links, named(facts)))
+    return Section("cross-organisation", words("cross"), tuple(blocks))
+
+
+def cross_table(facts: Facts, words: Words, links: Iterable[dict[str, Node | None]], name: Named) -> Table:
+    """The `links` across organisations given, in their order; `name` makes the holders' cells."""
     kinds = {by_language(t.names).get("en"): t.node for t in facts.terms.values() if t.group == "kind" and t.names}
     rows = []
     for link in links:
         cells: tuple[Cell, ...] = (
             _end(facts, link["from"]),
-            plain(facts.organisation_name(link["fromHolder"])),
+            name(link["fromHolder"]),
             _end(facts, link["to"]),
-            plain(facts.organisation_name(link["toHolder"])),
+            name(link["toHolder"]),
             plain(_relation(facts, words, link["relation"], kinds)),
             plain(facts.term_name(link["strength"])),
         )
         rows.append(TableRow(cells))
     header = (words("from"), words("holder"), words("to"), words("holder"), words("link"), words("strength"))
-    blocks.append(Table(header, tuple(rows), kind="cross"))
-    return Section("cross-organisation", words("cross"), tuple(blocks))
+    return Table(header, tuple(rows), kind="cross")
 
 
 def _end(facts: Facts, node: Node | None) -> Cell:
@@ -214,6 +318,16 @@ def matrix_cell(facts: Facts, words: Words, row: IdentifiedNode, column: Identif
         term = GG[data["strength"]] if data.get("strength") else GG[data["kind"]]
         return facts.term_name(term)
     return words("indirect") if column in below else ""
+
+
+def organisation_matrix(facts: Facts, words: Words, held: Iterable[Statement]) -> list[Block]:
+    """Focus points × strategic markers of the statements one organisation `held`, if it holds both; else nothing."""
+    held = list(held)
+    focus_points = [s.node for s in held if s.type == GG.FocusPoint]
+    markers = [s.node for s in held if s.type == GG.StrategicMarker]
+    if not focus_points or not markers:
+        return []
+    return _matrix(facts, words, _sorted(facts, focus_points), _sorted(facts, markers))
 
 
 def _matrix(facts: Facts, words: Words, rows: list[IdentifiedNode], columns: list[IdentifiedNode]) -> list[Block]:
@@ -257,21 +371,27 @@ def _cell_kind(graph: nx.DiGraph, row: IdentifiedNode, column: IdentifiedNode, v
     return "indirect"
 
 
-def matrix_section(facts: Facts, words: Words) -> Section:
-    """Section 6: focus points × strategic markers per organisation, and markers × the top visions."""
+def matrix_section(facts: Facts, words: Words, organisations: Container[Node] | None = None) -> Section:
+    """Section 6: focus points × strategic markers per organisation, and markers × the top visions.
+
+    `organisations`, if given, are those whose focus points and markers are crossed
+    (the index of a report split into pages: the rest are on their own pages).
+    """
     by_type: dict[tuple[Node, Node | None], list[IdentifiedNode]] = {}
     for statement in facts.statements.values():
         by_type.setdefault((statement.type, statement.holder), []).append(statement.node)
     blocks: list[Block] = [Paragraph((Phrase(words("matrix_intro")),))]
     crossed = False
     for organisation, _ in facts.order:
+        if organisations is not None and organisation not in organisations:
+            continue
         focus_points = by_type.get((GG.FocusPoint, organisation), [])
         markers = by_type.get((GG.StrategicMarker, organisation), [])
         if focus_points and markers:
             crossed = True
             blocks.append(Heading(words("focus_by_marker", holder=facts.organisation_name(organisation))))
             blocks += _matrix(facts, words, _sorted(facts, focus_points), _sorted(facts, markers))
-    if not crossed:
+    if not crossed and organisations is None:
         has_focus_points = any(kind == GG.FocusPoint for kind, _ in by_type)
         blocks.append(
             Paragraph((Phrase(words("no_focus_and_markers" if has_focus_points else "no_focus_points")),), "note")
@@ -297,27 +417,21 @@ def _sorted(facts: Facts, statements: Iterable[IdentifiedNode]) -> list[Identifi
 
 def scores_section(facts: Facts, words: Words) -> Section:
     """Section 7: each organisation's alignment score and reach share, with bars and the definition."""
-    blocks: list[Block] = [Paragraph((Phrase(_score_definition(facts, words)),))]
-    scores = facts.analysis.scores
-    rows = []
-    for organisation, _ in facts.order:
-        found = scores.get(organisation)
-        if found is None:
-            continue
-        counts = (found.statements, found.scored, found.reaching)
-        cells: list[Cell] = [plain(facts.organisation_name(organisation))]
-        cells += [plain(words.number(n)) for n in counts]
-        if found.score is None or found.reach_share is None:
-            cells += [plain(words("dash")), plain(words("nothing_to_score"), small=True)]
-        else:
-            cells += [
-                (Bar(found.score, words.decimal(found.score)),),
-                (Bar(found.reach_share, words.percent(found.reach_share)),),
-            ]
-        rows.append(TableRow(tuple(cells)))
+    blocks: list[Block] = [Paragraph((Phrase(score_definition(facts, words)),))]
+    rows = [
+        score_row(facts, words, organisation, named(facts))
+        for organisation, _ in facts.order
+        if organisation in facts.analysis.scores
+    ]
     if not rows:
         blocks.append(Paragraph((Phrase(words("no_scores")),), kind="note"))
         return Section("scores", words("scores"), tuple(blocks))
+    blocks.append(scores_table(words, rows))
+    return Section("scores", words("scores"), tuple(blocks))
+
+
+def scores_table(words: Words, rows: Iterable[TableRow]) -> Table:
+    """A table of :func:`score_row` rows."""
     header = (
         words("organisation"),
         words("held"),
@@ -326,11 +440,31 @@ def scores_section(facts: Facts, words: Words) -> Section:
         words("score"),
         words("reach_share"),
     )
-    blocks.append(Table(header, tuple(rows), kind="scores", numeric=frozenset({1, 2, 3})))
-    return Section("scores", words("scores"), tuple(blocks))
+    return Table(header, tuple(rows), kind="scores", numeric=frozenset({1, 2, 3}))
 
 
-def _score_definition(facts: Facts, words: Words) -> str:
+def score_row(facts: Facts, words: Words, organisation: IdentifiedNode, name: Named) -> TableRow:
+    """An organisation's score and reach share, with bars; dashes where it holds no statements to score."""
+    found = facts.analysis.scores.get(organisation)
+    cells: list[Cell] = [name(organisation)]
+    if found is None:
+        # Listed in an index only to be reached: it holds no statements.
+        cells += [plain(words.number(0))] * 3 + [plain(words("dash")), plain(words("no_statements_held"), small=True)]
+        return TableRow(tuple(cells))
+    counts = (found.statements, found.scored, found.reaching)
+    cells += [plain(words.number(n)) for n in counts]
+    if found.score is None or found.reach_share is None:
+        cells += [plain(words("dash")), plain(words("nothing_to_score"), small=True)]
+    else:
+        cells += [
+            (Bar(found.score, words.decimal(found.score)),),
+            (Bar(found.reach_share, words.percent(found.reach_share)),),
+        ]
+    return TableRow(tuple(cells))
+
+
+def score_definition(facts: Facts, words: Words) -> str:
+    """The alignment score in plain words, with the ontology's weights of the strengths."""
     strengths = sorted(
         (t for t in facts.terms.values() if t.group == "strength" and t.weight is not None),
         key=lambda t: (-(t.weight or 0.0), str(t.node)),

@@ -47,10 +47,13 @@ def references(facts: Facts, words: Words, statements: Iterable[IdentifiedNode])
 
 def sort_key(facts: Facts, statement: Node) -> tuple[int, int, str, str]:
     """Sort statements by holder (hierarchy order), level, then reference."""
-    found = facts.statements.get(statement)
-    holder_rank = facts.rank.get(found.holder, len(facts.rank)) if found and found.holder else len(facts.rank)
-    level = found.level if found is not None and found.level is not None else 99
-    return holder_rank, level, _natural(facts.reference(statement)), str(statement)
+    key = facts.sort_keys.get(statement)
+    if key is None:
+        found = facts.statements.get(statement)
+        holder_rank = facts.rank.get(found.holder, len(facts.rank)) if found and found.holder else len(facts.rank)
+        level = found.level if found is not None and found.level is not None else 99
+        key = facts.sort_keys[statement] = (holder_rank, level, _natural(facts.reference(statement)), str(statement))
+    return key
 
 
 def _natural(text: str) -> str:

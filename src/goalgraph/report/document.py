@@ -186,9 +186,20 @@ class Document:
     contents_title : str
         The heading of the table of contents.
     sections : tuple of Section
+    trail : tuple of Inline
+        Where the page stands in a report of several pages: links back to the pages
+        above it (a breadcrumb), shown above the title; empty for a report of one page.
+    trail_label : str
+        What the trail is, for screen readers.
+    notice : tuple of Block
+        What a reader must know first, shown under the title: that a large graph's
+        page leaves the detail out, and how to have it.
     """
 
     lang: str
     title: str
     contents_title: str
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    trail: tuple[Inline, ...] = ()
+    trail_label: str = ""
+    notice: tuple[Block, ...] = ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal as TypingLiteral
 from typing import cast
 
@@ -36,6 +37,7 @@ from goalgraph.model import (
 from goalgraph.summary import Stats, stats
 
 __all__ = [
+    "LANGUAGES",
     "Facts",
     "Language",
     "anchor",
@@ -47,6 +49,7 @@ __all__ = [
 
 #: The languages a report is written in.
 Language = TypingLiteral["da", "en"]
+LANGUAGES: tuple[Language, ...] = ("da", "en")
 
 # A reference to a statement without an identifier: its text, cut to this length.
 _SHORT_TEXT = 40
@@ -63,6 +66,8 @@ class Facts:
         The goal graph (for the names of the rare node that is neither a statement,
         a plan nor an organisation).
     analysis : Analysis
+        The alignment analysis (:func:`goalgraph.analysis.analyse`), without the
+        centrality and clusters, which no report shows.
     counts : Stats
     model : GoalModel
         The model the report was made from.
@@ -93,21 +98,44 @@ class Facts:
     datasets: tuple[Dataset, ...] = field(repr=False)
     # Names looked up with label(), one query each: kept, as the same few recur.
     _names: dict[Node, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _organisation_names: dict[Node, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _term_names: dict[Node, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Statements' sort keys (goalgraph.report.cells.sort_key), kept: a large report sorts them often.
+    sort_keys: dict[Node, tuple[int, int, str, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # Plans by holder, made on first use: looking through every plan for each of
+    # thousands of organisations took most of a large report's time.
+    _plans_by_holder: dict[Node | None, list[Plan]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def plans_of(self, holder: Node | None) -> list[Plan]:
+        """The plans `holder` holds (None: those without a holder), in the model's order."""
+        if not self._plans_by_holder and self.plans:
+            for plan in self.plans.values():
+                self._plans_by_holder.setdefault(plan.holder, []).append(plan)
+        return self._plans_by_holder.get(holder, [])
 
     def organisation_name(self, organisation: Node | None) -> str:
         """An organisation's name in the report's language, else in any, else its IRI's end."""
         if organisation is None:
             return "–"
-        known = _organisation_label(self.organisations, organisation, self.lang)
-        return known if known is not None else self.name(organisation)
+        # Kept: a large report names each organisation on many pages.
+        name = self._organisation_names.get(organisation)
+        if name is None:
+            known = _organisation_label(self.organisations, organisation, self.lang)
+            name = self._organisation_names[organisation] = known if known is not None else self.name(organisation)
+        return name
 
     def term_name(self, term: Node | None) -> str:
         """A statement class's, kind's or strength's name in the report's language."""
         if term is None:
             return ""
-        found = self.terms.get(term)
-        name = in_language(found.names, self.lang) if found is not None else None
-        return name if name is not None else local_name(term)
+        name = self._term_names.get(term)
+        if name is None:
+            found = self.terms.get(term)
+            known = in_language(found.names, self.lang) if found is not None else None
+            name = self._term_names[term] = known if known is not None else local_name(term)
+        return name
 
     def texts(self, statement: Node) -> tuple[Text | None, Text | None]:
         """A statement's text to show first, and the one in the other language."""
@@ -159,6 +187,7 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@lru_cache(maxsize=1 << 18)
 def anchor(prefix: str, node: Node) -> str:
     """A stable id for a node's place in the report: `prefix` and a hash of its IRI.
 
@@ -212,7 +241,7 @@ def gather(graph: Graph, lang: Language, *, model: GoalModel | None = None) -> F
         lang=lang,
         graph=graph,
         model=model,
-        analysis=analyse(model),
+        analysis=_analysis(model),
         counts=stats(graph),
         statements=cast(Mapping[Node, Statement], model.statements),
         plans=cast(Mapping[Node, Plan], model.plans),
@@ -222,6 +251,15 @@ def gather(graph: Graph, lang: Language, *, model: GoalModel | None = None) -> F
         terms=cast(Mapping[Node, Term], model.terms),
         datasets=model.datasets,
     )
+
+
+def _analysis(model: GoalModel) -> Analysis:
+    """The analysis a report shows: :func:`goalgraph.analysis.analyse`'s, without centrality and clusters.
+
+    The report shows neither, and betweenness centrality alone is a second of a
+    million triples' report.
+    """
+    return analyse(model, leave_out=("centrality", "clusters"))
 
 
 def sortable(name: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rdflib.term import IdentifiedNode
 
 from goalgraph.model import Plan, Statement, Term, choose_texts, local_name
-from goalgraph.report.cells import LIST_LIMIT, plain, sort_key, text_phrases
+from goalgraph.report.cells import LIST_LIMIT, plain, references, sort_key, text_phrases
 from goalgraph.report.document import (
     Block,
     Cell,
@@ -20,9 +20,10 @@ from goalgraph.report.document import (
     TableRow,
 )
 from goalgraph.report.facts import Facts, anchor
+from goalgraph.report.review import Suggestions
 from goalgraph.report.words import Words
 
-__all__ = ["period", "statements_section", "summary_section"]
+__all__ = ["at_a_glance", "period", "plan_groups", "report_title", "statements_section", "summary_section"]
 
 
 def summary_section(
@@ -110,7 +111,7 @@ def statements_section(facts: Facts, words: Words) -> Section:
         blocks += _organisation_blocks(facts, words, organisation, depth, held.get(organisation, []))
     if None in held:
         blocks.append(Heading(words("without_holder")))
-        blocks += _plan_groups(facts, words, None, held[None])
+        blocks += plan_groups(facts, words, None, held[None])
     return Section("statements", words("by_organisation"), tuple(blocks))
 
 
@@ -122,11 +123,10 @@ def _organisation_blocks(
     about = _placement(facts, words, organisation)
     if about:
         blocks.append(Paragraph(tuple(about), kind="note"))
-    own_plans = [p for p in facts.plans.values() if p.holder == organisation]
-    if not statements and not own_plans:
+    if not statements and not facts.plans_of(organisation):
         blocks.append(Paragraph((Phrase(words("no_statements")),), kind="note"))
         return blocks
-    return blocks + _plan_groups(facts, words, organisation, statements)
+    return blocks + plan_groups(facts, words, organisation, statements)
 
 
 def _placement(facts: Facts, words: Words, organisation: IdentifiedNode) -> list[Phrase]:
@@ -147,14 +147,15 @@ def _placement(facts: Facts, words: Words, organisation: IdentifiedNode) -> list
     return phrases
 
 
-def _plan_groups(
+def plan_groups(
     facts: Facts, words: Words, organisation: IdentifiedNode | None, statements: list[Statement]
 ) -> list[Block]:
+    """`statements` of `organisation` (None: of no holder) by plan, each plan with its period, then by type."""
     by_plan: dict[IdentifiedNode | None, list[Statement]] = {}
     for statement in statements:
         by_plan.setdefault(statement.plan, []).append(statement)
-    for own in facts.plans.values():
-        if organisation is not None and own.holder == organisation:
+    if organisation is not None:
+        for own in facts.plans_of(organisation):
             by_plan.setdefault(own.node, [])
     blocks: list[Block] = []
     for plan in sorted(by_plan, key=lambda p: _plan_order(facts, p)):
@@ -194,3 +195,40 @@ def _statement_table(facts: Facts, words: Words, statements: list[Statement]) ->
         )
         rows.append(TableRow(cells, anchor=anchor("s", statement.node)))
     return Table((words("id"), words("type"), words("statement")), tuple(rows), kind="statements")
+
+
+def report_title(facts: Facts, words: Words) -> str:
+    """The report's title: the datasets' titles in its language, else "goalgraph report"."""
+    titles = []
+    for dataset in facts.datasets:
+        title, _ = choose_texts(dataset.titles, facts.lang)
+        if title is not None and title.value not in titles:
+            titles.append(title.value)
+    return "; ".join(titles) if titles else words("untitled")
+
+
+def at_a_glance(facts: Facts, words: Words, links: int, suggestions: Suggestions) -> list[tuple[str, Cell]]:
+    """What a reader should see first: gaps, orphans, links across organisations, cycles, suggestions."""
+    analysis = facts.analysis
+
+    def listed(statements: list[object], marker: str | None = None) -> Cell:
+        count = Phrase(
+            (f"{marker} " if marker and statements else "") + words.number(len(statements)),
+            strong=True,
+            kind="gap" if marker and statements else None,
+        )
+        if not statements:
+            return (count,)
+        return (count, Phrase(": "), *references(facts, words, statements))  # type: ignore[arg-type]
+
+    if suggestions.found is None:
+        suggested: Cell = (Phrase(words("not_computed")),)
+    else:
+        suggested = (Phrase(words.number(len(suggestions.found)), strong=True),)
+    return [
+        (words("glance_gaps"), listed(list(analysis.gaps), "✗")),
+        (words("glance_orphans"), listed(list(analysis.orphans))),
+        (words("glance_cross"), (Phrase(words.number(links), strong=True),)),
+        (words("glance_cycles"), (Phrase(words.number(len(analysis.cycles)), strong=True),)),
+        (words("glance_suggestions"), suggested),
+    ]

@@ -96,10 +96,19 @@ def _definition(term: Term, lang: str) -> str:
     return in_language(term.definitions, lang) or ""
 
 
-def provenance_section(facts: Facts, words: Words) -> Section:
-    """Section 10: the sources of the statements, who asserted the alignments, who translated."""
+def provenance_section(facts: Facts, words: Words, sources_shown: int | None = None) -> Section:
+    """Section 10: the sources of the statements, who asserted the alignments, who translated.
+
+    With `sources_shown`, at most that many sources are listed, and the rest counted.
+    """
     blocks: list[Block] = [Paragraph((Phrase(words("sources_intro")),))]
-    blocks.append(_sources(facts, words))
+    sources = _sources(facts, words)
+    if sources_shown is not None and len(sources.rows) > sources_shown:
+        cut = words("sources_cut", shown=words.number(sources_shown), total=words.number(len(sources.rows)))
+        blocks += [Table(sources.header, sources.rows[:sources_shown], sources.kind, sources.numeric)]
+        blocks.append(Paragraph((Phrase(cut),), kind="note"))
+    else:
+        blocks.append(sources)
     blocks.append(_asserted(facts, words))
     agents = sorted(
         {

@@ -124,7 +124,10 @@ def to_markdown(document: Document) -> str:
     <BLANKLINE>
     """
     contents = "\n".join(f"{n}. {escape_markdown(s.title)}" for n, s in enumerate(document.sections, 1))
-    parts = [f"# {escape_markdown(document.title)}", f"## {escape_markdown(document.contents_title)}"]
+    parts = [f"# {escape_markdown(document.title)}"]
+    # A large graph's notice comes first, before the contents, as on the HTML page.
+    parts += [_block(block) for block in document.notice]
+    parts.append(f"## {escape_markdown(document.contents_title)}")
     if contents:
         parts.append(contents)
     parts += [_section(section) for section in document.sections]

@@ -232,6 +232,97 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "stored_suggestions": ("Suggestions stored in the data", "Forslag gemt i data"),
     "rationale": ("Rationale", "Begrundelse"),
+    # A large graph's report: an index page and a page per organisation
+    "large_notice": (
+        "This dataset is large: {count} statements, more than {limit}. So that this page stays "
+        "small, it leaves out the detail per organisation (each organisation's statements, the "
+        "coverage of its missions and visions, its orphans and its links across organisations) "
+        "and gives the summary only. To have it all, write the report as an index page with a "
+        "page per organisation, with the same data options:",
+        "Dette datasæt er stort: {count} målsætninger, flere end {limit}. For at siden kan forblive "
+        "lille, udelader den detaljerne pr. organisation (hver organisations målsætninger, dækningen "
+        "af dens missioner og visioner, dens forældreløse målsætninger og dens forbindelser på "
+        "tværs af organisationer) og giver kun sammenfatningen. For at få det hele skrives "
+        "rapporten som en indeksside med en side pr. organisation, med de samme dataindstillinger:",
+    ),
+    "split_command": ("goalgraph report --split -o report/", "goalgraph report --split -o rapport/"),
+    "split_intro": (
+        "The report is split into pages: this index gives the summary, and each organisation has "
+        "a page of its own with its statements, the coverage of its missions and visions, its "
+        "orphans, its links across organisations and its scores. The organisations down to {depth} "
+        "levels below the top are listed under the scores; the others are reached through the "
+        "pages of the organisations above them.",
+        "Rapporten er delt i sider: dette indeks giver sammenfatningen, og hver organisation har "
+        "sin egen side med sine målsætninger, dækningen af sine missioner og visioner, sine "
+        "forældreløse målsætninger, sine forbindelser på tværs af organisationer og sine scorer. "
+        "Organisationerne ned til {depth} niveauer under toppen står under scorerne; de øvrige "
+        "nås gennem siderne for organisationerne over dem.",
+    ),
+    "trail": ("Where this page is", "Hvor denne side er"),
+    "index_scores": ("Organisations and their scores", "Organisationer og deres scorer"),
+    "index_scores_intro": (
+        "The organisations down to {depth} levels below the top, each linked to its page.",
+        "Organisationerne ned til {depth} niveauer under toppen, hver med en henvisning til sin side.",
+    ),
+    "no_statements_held": ("holds no statements", "har ingen målsætninger"),
+    "gaps": ("Gaps: missions and visions nothing supports", "Huller: missioner og visioner, som intet understøtter"),
+    "no_gaps": (
+        "No gaps: every mission and vision is supported by some statement.",
+        "Ingen huller: alle missioner og visioner understøttes af en målsætning.",
+    ),
+    "rows_cut": (
+        "Shown: the first {shown} of {total}; the organisations' pages have them all.",
+        "Vist: de første {shown} af {total}; organisationernes sider har dem alle.",
+    ),
+    "orphans_by_organisation": (
+        "Orphans counted per organisation, with the first of them; each organisation's page lists its own.",
+        "Forældreløse målsætninger talt pr. organisation, med de første af dem; hver organisations "
+        "side viser sine egne.",
+    ),
+    "first_of_them": ("The first of them", "De første af dem"),
+    "cycles": ("Alignment cycles", "Kredsløb i sammenhængene"),
+    "cycles_intro": (
+        "Statements that support one another round in a circle, each cycle from its first statement on.",
+        "Målsætninger, der understøtter hinanden i ring, hvert kredsløb fra sin første målsætning.",
+    ),
+    "no_cycles": ("No alignment cycles.", "Ingen kredsløb i sammenhængene."),
+    "cycles_cut": (
+        "Shown: {shown} of {total} cycles.",
+        "Vist: {shown} af {total} kredsløb.",
+    ),
+    "organisation_section": ("The organisation", "Organisationen"),
+    "sub_organisations": ("Sub-organisations", "Underorganisationer"),
+    "no_sub_organisations": ("No sub-organisations.", "Ingen underorganisationer."),
+    "by_plan": ("Statements by plan and type", "Målsætninger pr. plan og type"),
+    "no_own_missions": (
+        "It holds no missions or visions.",
+        "Den har ingen missioner eller visioner.",
+    ),
+    "no_own_orphans": (
+        "None of its statements is an orphan.",
+        "Ingen af dens målsætninger er forældreløse.",
+    ),
+    "no_own_cross": (
+        "None of its statements is linked to another organisation's.",
+        "Ingen af dens målsætninger er forbundet med en anden organisations.",
+    ),
+    "cross_cut": (
+        "Shown: {shown} of {total} links; goalgraph query cross-organisation gives them all.",
+        "Vist: {shown} af {total} forbindelser; goalgraph query cross-organisation giver dem alle.",
+    ),
+    "how_to_read": (
+        "What the tables below mean: how to read this report, on the index page.",
+        "Hvad tabellerne nedenfor betyder: sådan læses rapporten, på indekssiden.",
+    ),
+    "same_words_as": (
+        "Its statements in the very same words as other organisations' or plans'",
+        "Dens målsætninger med nøjagtig samme ordlyd som andre organisationers eller planers",
+    ),
+    "same_words_elsewhere": ("The same words elsewhere", "Samme ordlyd andetsteds"),
+    "own_scores": (
+        "Its score, and those of the organisations below it.",
+        "Dens score og scorerne for organisationerne under den.",
+    ),
     # 9. Reading
     "reading": ("How to read this report", "Sådan læses rapporten"),
     "term_top": ("Top", "Toppen"),
@@ -316,6 +407,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "translations_unattributed": (
         "Translations (italic text) are the dataset authors', not the sources' words.",
         "Oversættelser (kursiv tekst) er datasættets forfatteres, ikke kildernes ord.",
+    ),
+    "sources_cut": (
+        "Shown: {shown} of {total} sources; goalgraph query provenance lists them all.",
+        "Vist: {shown} af {total} kilder; goalgraph query provenance viser dem alle.",
     ),
     "no_alignments": ("The dataset has no alignments.", "Datasættet har ingen sammenhænge."),
 }

@@ -5,7 +5,9 @@ const assert = require('node:assert/strict');
 const { test } = require('node:test');
 
 const { bundledData, load } = require('./modules.js');
-const { viewModel, viewOf, litOf, searchFor, isFolded, organisationId } = load('view.js');
+const { viewModel, viewOf, litOf, searchFor, isFolded, organisationId, baseNodeOf, baseEdgeOf, warmSearchIndex } = load('view.js');
+const { searchTexts } = load('fold.js');
+const { firstOpened, ancestry } = load('drill.js');
 
 // The page's data, built by goalgraph from the bundled dataset: open, and folded into organisations.
 const OPEN = viewModel(bundledData(1500));
@@ -119,31 +121,103 @@ test('a search lights what it finds', () => {
   assert.equal(litOf(OPEN, initialState(OPEN, { query: '  ' })), null);
 });
 
-test('a folded graph shows each organisation as one node, its links bundled', () => {
-  const state = initialState(FOLDED);
+test('a large graph opens on its organisation tree: the top open, the organisations under it folded', () => {
+  const state = initialState(FOLDED, { expanded: firstOpened(FOLDED.tree), shownChildren: new Map() });
   const view = viewOf(FOLDED, state);
-  const organisations = view.nodes.filter((node) => typeof node.id === 'string');
-  const holders = new Set(FOLDED.statements.map((s) => s.holder).filter((holder) => holder !== null));
-  assert.equal(organisations.length, holders.size);
-  organisations.forEach((node) => {
-    const k = Number(node.id.slice(4));
-    assert.equal(node.id, organisationId(k));
-    assert.ok(node.label.endsWith('\n(' + FOLDED.byOrganisation[k].length + ')'), node.label);
-  });
-  // Statements without a holder stay themselves.
+  const tree = FOLDED.tree;
+  assert.deepEqual(tree.roots.map((k) => FOLDED.organisations[k].names.da), ['Justitsministeriets koncern']);
+  const boxes = view.nodes.filter((node) => typeof node.id === 'string');
+  const root = tree.roots[0];
+  // The top as an opened box, each organisation under it as a folded one.
+  assert.deepEqual(boxes.map((node) => node.id).sort(), [root].concat(tree.children[root]).map(organisationId).sort());
+  assert.ok(boxes.find((node) => node.id === organisationId(root)).label.startsWith('▾ '));
+  // Every statement is on screen once: as itself (the top's), or counted in a box.
   const own = view.nodes.filter((node) => typeof node.id === 'number');
-  assert.ok(own.every((node) => FOLDED.statements[node.id].holder === null));
-  assert.ok(view.edges.every((edge) => typeof edge.id === 'number' || edge.id.startsWith('agg:')));
-  const bundles = view.edges.filter((edge) => typeof edge.id === 'string');
+  assert.ok(own.every((node) => [root, null].includes(FOLDED.statements[node.id].holder)));
+  let counted = own.length;
+  tree.children[root].forEach((k) => {
+    const box = boxes.find((node) => node.id === organisationId(k));
+    assert.ok(box.label.split('\n').slice(-2)[0].startsWith(String(tree.total[k]) + ' · '), box.label);
+    counted += tree.total[k];
+  });
+  assert.equal(counted, FOLDED.statements.length);
+  // Links into a box are bundled: one per pair of nodes on screen, with their count.
+  const bundles = view.edges.filter((edge) => String(edge.id).startsWith('agg:'));
   assert.ok(bundles.length > 0);
-  bundles.forEach((edge) => assert.notEqual(edge.from, edge.to));
+  const pairs = new Set();
+  bundles.forEach((edge) => {
+    assert.notEqual(edge.from, edge.to);
+    const pair = [String(edge.from), String(edge.to)].sort().join('|');
+    assert.ok(!pairs.has(pair), pair);
+    pairs.add(pair);
+    assert.match(edge.label, /^\d+$/);
+  });
+  const total = bundles.reduce((sum, edge) => sum + Number(edge.label), 0);
+  const between = FOLDED.alignments.filter((a) => {
+    const ends = [a.from, a.to].map((i) => FOLDED.statements[i].holder);
+    return ends.some((holder) => holder !== null && holder !== root);
+  });
+  assert.equal(total, between.filter((a) => FOLDED.statements[a.from].holder !== FOLDED.statements[a.to].holder).length);
 });
 
-test('an organisation folded out shows its statements', () => {
+test('an organisation opened shows its statements, and a bundle is drawn as its strongest link', () => {
   const k = FOLDED.statements[position(FOLDED, 'SM3')].holder;
-  const state = initialState(FOLDED, { expanded: new Set([k]) });
+  const state = initialState(FOLDED, { expanded: new Set(ancestry(FOLDED.tree, k)) });
   assert.equal(isFolded(FOLDED, state, position(FOLDED, 'SM3')), false);
   const view = viewOf(FOLDED, state);
-  assert.ok(!view.nodes.some((node) => node.id === organisationId(k)));
+  assert.ok(view.nodes.find((node) => node.id === organisationId(k)).label.startsWith('▾ '));
   FOLDED.byOrganisation[k].forEach((i) => assert.ok(view.nodes.some((node) => node.id === i)));
+  const closed = viewOf(FOLDED, initialState(FOLDED, { expanded: firstOpened(FOLDED.tree) }));
+  assert.equal(isFolded(FOLDED, initialState(FOLDED, { expanded: firstOpened(FOLDED.tree) }), position(FOLDED, 'SM3')), true);
+  assert.ok(!closed.nodes.some((node) => node.id === position(FOLDED, 'SM3')));
+  // A bundle with a stated alignment in it is drawn as a stated link.
+  const stated = FOLDED.linkStyles.find((style) => style.kind === 'stated');
+  closed.edges.filter((edge) => String(edge.id).startsWith('agg:')).forEach((edge) => {
+    const inside = FOLDED.alignments.filter((a) => {
+      const ends = [a.from, a.to].map((x) => {
+        const holder = FOLDED.statements[x].holder;
+        return holder === null || closed.drill.at[holder] === null ? x : closed.drill.at[holder];
+      });
+      return ends.includes(edge.from) && ends.includes(edge.to);
+    });
+    assert.equal(edge.color.color === stated.color.color, inside.some((a) => a.kind === 'stated'), edge.id);
+  });
+});
+
+test('statements are made into nodes as pyvis makes them for a small graph', () => {
+  const i = position(FOLDED, 'SM3');
+  const made = baseNodeOf(FOLDED, i);
+  const pyvis = OPEN.baseNodes[position(OPEN, 'SM3')];
+  ['shape', 'group', 'level', 'size', 'label'].forEach((key) => assert.deepEqual(made[key], pyvis[key], key));
+  OPEN.alignments.forEach((a, j) => {
+    const fromPyvis = OPEN.baseEdges[j];
+    const made = baseEdgeOf(FOLDED, FOLDED.alignments.findIndex((b) => b.iri === a.iri));
+    assert.equal(made.width, fromPyvis.width);
+    assert.deepEqual(made.color, fromPyvis.color);
+    assert.deepEqual(made.dashes, fromPyvis.dashes);
+  });
+});
+
+test('the search index made a slice at a time is the one made at once', () => {
+  const model = viewModel(bundledData(0));
+  let slices = 0;
+  while (!warmSearchIndex(model, 7)) slices += 1;
+  assert.equal(slices, Math.ceil(model.statements.length / 7) - 1);
+  assert.deepEqual(model.searchTexts, searchTexts(model.statements));
+  assert.deepEqual(searchFor(model, 'kvalitet i sagsbehandlingen').map((i) => model.statements[i].identifier), ['SM3']);
+});
+
+test('past the organisations shown under one, a "+N more" box holds the rest', () => {
+  const tree = FOLDED.tree;
+  const root = tree.roots[0];
+  assert.ok(tree.children[root].length >= 2);
+  const state = initialState(FOLDED, { expanded: firstOpened(tree), shownChildren: new Map([[root, 1]]) });
+  const view = viewOf(FOLDED, state);
+  const more = view.nodes.find((node) => node.id === 'more-' + root);
+  const hidden = tree.children[root].slice(1);
+  assert.ok(more.label.startsWith('+' + hidden.length + ' organisationer mere\n'), more.label);
+  const inside = hidden.reduce((sum, k) => sum + tree.total[k], 0);
+  assert.ok(more.label.includes('\n' + inside + ' · '), more.label);
+  assert.ok(!view.nodes.some((node) => hidden.map(organisationId).includes(node.id)));
+  assert.ok(view.edges.some((edge) => edge.id === 'tree:' + organisationId(root) + '>more-' + root));
 });

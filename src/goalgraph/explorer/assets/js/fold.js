@@ -11,11 +11,24 @@
 // ı → i, then aa → a, white space collapsed.
 var FOLDED_LETTERS = { 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ð': 'd', 'þ': 'th', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
 
+// Text of nothing but ASCII and æ, ø, å: folded the same way without Unicode
+// normalisation, which is most of the time that folding 66,000 statements takes.
+var PLAIN_DANISH = /^[\t\n\v\f\r -~æøåÆØÅ]*$/;
+
 /** text as search compares it: "Ærø  Straße" → "aero strasse". */
 function fold(text) {
   // JavaScript has no casefold: lower case, then the full case foldings that lower
   // case leaves alone (ß and ẞ to ss, final sigma to sigma).
-  var lower = String(text).toLowerCase().replace(/[ßẞς]/g, function (c) {
+  var lower = String(text).toLowerCase();
+  if (PLAIN_DANISH.test(lower)) {
+    // NFKD would make å an a and a ring, and the ring is dropped; æ and ø it keeps.
+    return lower
+      .replace(/[æøå]/g, function (c) { return c === 'å' ? 'a' : FOLDED_LETTERS[c]; })
+      .replace(/aa+/g, 'a')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  lower = lower.replace(/[ßẞς]/g, function (c) {
     return c === 'ς' ? 'σ' : 'ss';
   });
   return lower

@@ -10,13 +10,16 @@
  * The view is computed from the state (language, filters, search, selection, which
  * organisations are folded out) by view() (viewOf in view.js, then the layout), and
  * apply() brings vis-network's data sets in line with it, touching only the nodes and
- * links that changed.
+ * links that changed. A large graph (data.collapsed) is drilled down by its
+ * organisation tree (drill.js): a click on a box opens or folds it, the breadcrumb
+ * leads back up, a search hit chosen opens exactly the folds on its paths to the top.
  *
  * The last of the explorer's script modules (see goalgraph/explorer/page.py): it uses
  * the functions the others define, which come before it in the page's one script.
  */
 /* global WORDS, wordIn, numberIn, countedIn, fillIn, pickIn, period, fold, pathsUp, listPaths, layeredLayout */
 /* global viewModel, groupLook, organisationId, searchFor, viewOf, shapeIcon, lineIcon */
+/* global baseNodeOf, baseEdgeOf, firstOpened, ancestry, foldsFor, CHILDREN_SHOWN, warmSearchIndex */
 'use strict';
 
 var data = JSON.parse(document.getElementById('goalgraph-data').textContent);
@@ -45,7 +48,11 @@ var state = {
   kinds: new Set(Object.keys(data.kinds)),
   query: '',
   selected: null,
-  expanded: new Set()
+  // A large graph: the organisations opened (see drill.js), how many of those under
+  // an organisation are shown, and the one the breadcrumb leads to.
+  expanded: COLLAPSIBLE ? firstOpened(MODEL.tree) : new Set(),
+  shownChildren: new Map(),
+  current: null
 };
 
 function word(key) {
@@ -102,15 +109,17 @@ function place(nodes, orders, links) {
   });
 }
 
+var MORE_BOX = { shape: 'box', borderWidth: 1, margin: 8, shapeProperties: { borderDashes: [4, 3] } };
+
 function fullNode(node) {
   var base = typeof node.id === 'number'
-    ? MODEL.baseNodes[node.id]
-    : MODEL.baseOrganisationNodes[Number(node.id.slice(4))];
+    ? baseNodeOf(MODEL, node.id)
+    : node.id.indexOf('org-') === 0 ? MODEL.baseOrganisationNodes[Number(node.id.slice(4))] : MORE_BOX;
   return Object.assign({}, base, node);
 }
 
 function fullEdge(edge) {
-  return typeof edge.id === 'number' ? Object.assign({}, MODEL.baseEdges[edge.id], edge) : edge;
+  return typeof edge.id === 'number' ? Object.assign({}, baseEdgeOf(MODEL, edge.id), edge) : edge;
 }
 
 var nodeSignatures = new Map();
@@ -152,6 +161,7 @@ function apply(next) {
 function render() {
   apply(view());
   updateCounts();
+  writeBreadcrumb();
 }
 
 // ------------------------------------------------------------------ the network
@@ -191,8 +201,16 @@ function markReady() {
     api.ready = true;
     document.documentElement.setAttribute('data-ready', 'true');
     document.dispatchEvent(new CustomEvent('goalgraph:ready'));
+    warmSearch();
   });
   network.redraw();
+}
+
+// Fold the statements' texts for search a slice at a time, between whatever else the page does.
+var SEARCH_SLICE = 4000;
+
+function warmSearch() {
+  if (!warmSearchIndex(MODEL, SEARCH_SLICE)) window.setTimeout(warmSearch, 0);
 }
 settle(markReady);
 
@@ -200,7 +218,8 @@ network.on('click', function (params) {
   if (params.nodes.length) {
     var id = params.nodes[0];
     if (typeof id === 'number') select(id, { focus: false });
-    else showOrganisation(Number(String(id).slice(4)), { expand: true });
+    else if (String(id).indexOf('more-') === 0) showMore(String(id).slice(5));
+    else boxClicked(Number(String(id).slice(4)));
   } else if (!params.edges.length) {
     clearSelection();
   }
@@ -284,10 +303,12 @@ network.on('afterDrawing', placeCaptions);
 function select(i, options) {
   state.selected = i;
   if (COLLAPSIBLE) {
-    // Fold out every organisation on the paths, so each step shows as itself.
-    pathsUp(MODEL.graph, i).nodes.forEach(function (x) {
-      if (STATEMENTS[x].holder !== null) state.expanded.add(STATEMENTS[x].holder);
-    });
+    // Fold out every organisation on the paths, so each step shows as itself; from a
+    // search (exact), only those: the folds off the paths close.
+    var folds = foldsFor(MODEL.tree, STATEMENTS, pathsUp(MODEL.graph, i).nodes);
+    if (options.exact) state.expanded = firstOpened(MODEL.tree);
+    folds.forEach(function (k) { state.expanded.add(k); });
+    if (STATEMENTS[i].holder !== null) state.current = STATEMENTS[i].holder;
   }
   var wasShown = nodes.get(i) !== null;
   render();
@@ -304,20 +325,97 @@ function clearSelection() {
   render();
 }
 
+/** Open organisation k (and those above it): its own statements and the boxes under it show. */
 function expand(k) {
-  if (!COLLAPSIBLE || state.expanded.has(k)) return;
-  state.expanded.add(k);
+  if (!COLLAPSIBLE) return;
+  ancestry(MODEL.tree, k).forEach(function (x) { state.expanded.add(x); });
+  state.current = k;
   render();
-  afterLayout(function () { focusOn(BY_ORGANISATION[k]); });
+  afterLayout(function () {
+    focusOn([organisationId(k)].concat(MODEL.tree.children[k].map(organisationId), BY_ORGANISATION[k]).filter(function (id) {
+      return nodes.get(id) !== null;
+    }));
+  });
 }
 
+/** Fold organisation k back into its box, with everything opened under it. */
 function collapse(k) {
-  state.expanded.delete(k);
-  if (state.selected !== null && STATEMENTS[state.selected].holder === k) {
+  var inside = function (x) {
+    return x !== null && ancestry(MODEL.tree, x).indexOf(k) >= 0;
+  };
+  Array.from(state.expanded).forEach(function (x) {
+    if (inside(x)) state.expanded.delete(x);
+  });
+  if (state.selected !== null && inside(STATEMENTS[state.selected].holder)) {
     state.selected = null;
+    network.unselectAll();
   }
+  state.current = MODEL.tree.parent[k] >= 0 ? MODEL.tree.parent[k] : null;
   render();
   afterLayout(function () { focusOn([organisationId(k)]); });
+}
+
+/** A box clicked: a folded organisation opens, an opened one folds back; the panel shows it. */
+function boxClicked(k) {
+  if (COLLAPSIBLE && state.expanded.has(k) && nodes.get(organisationId(k)) !== null) {
+    collapse(k);
+    showOrganisation(k, { expand: false });
+  } else {
+    showOrganisation(k, { expand: true });
+  }
+}
+
+/** Show more of the organisations under parent ('top' for the top ones): the next CHILDREN_SHOWN. */
+function showMore(parent) {
+  var key = parent === 'top' ? -1 : Number(parent);
+  state.shownChildren.set(key, (state.shownChildren.get(key) || CHILDREN_SHOWN) + CHILDREN_SHOWN);
+  render();
+  afterLayout(function () { network.fit({ animation: { duration: 300 } }); });
+}
+
+// ------------------------------------------------------------------ breadcrumb
+
+var breadcrumb = document.getElementById('breadcrumb');
+
+/** Where you are in the organisation tree: the overview, then the organisations down to the current one. */
+function writeBreadcrumb() {
+  if (!COLLAPSIBLE) return;
+  breadcrumb.hidden = false;
+  breadcrumb.setAttribute('aria-label', word('breadcrumb'));
+  var trail = state.current === null ? [] : ancestry(MODEL.tree, state.current);
+  var list = element('ol');
+  function crumb(text, k, last) {
+    var button = element('button', { type: 'button', className: 'crumb', text: text });
+    if (last) button.setAttribute('aria-current', 'location');
+    button.addEventListener('click', function () {
+      if (k === null) {
+        foldToFirstView();
+        return;
+      }
+      // Back up to organisation k: everything opened below it folds.
+      state.expanded = firstOpened(MODEL.tree);
+      state.selected = null;
+      network.unselectAll();
+      hidePanel();
+      expand(k);
+    });
+    list.appendChild(element('li', null, [button]));
+  }
+  crumb(word('overview'), null, !trail.length);
+  trail.forEach(function (k, n) { crumb(pick(ORGANISATIONS[k].names), k, n === trail.length - 1); });
+  clear(breadcrumb).appendChild(list);
+}
+
+/** The first view of a large graph again, the filters and search left as they are. */
+function foldToFirstView() {
+  state.expanded = firstOpened(MODEL.tree);
+  state.shownChildren = new Map();
+  state.current = null;
+  state.selected = null;
+  network.unselectAll();
+  hidePanel();
+  render();
+  afterLayout(function () { network.fit({ animation: false }); });
 }
 
 function reset() {
@@ -327,7 +425,9 @@ function reset() {
   state.kinds = new Set(Object.keys(data.kinds));
   state.query = '';
   state.selected = null;
-  state.expanded = new Set();
+  state.expanded = COLLAPSIBLE ? firstOpened(MODEL.tree) : new Set();
+  state.shownChildren = new Map();
+  state.current = null;
   document.getElementById('search').value = '';
   hidePanel();
   network.unselectAll();
@@ -487,6 +587,11 @@ function buildFilters() {
 
 document.getElementById('filter-organisation').addEventListener('change', function (event) {
   state.organisation = event.target.value;
+  if (COLLAPSIBLE && state.organisation !== '') {
+    // Open the organisation chosen, so its statements show as themselves.
+    ancestry(MODEL.tree, Number(state.organisation)).forEach(function (k) { state.expanded.add(k); });
+    state.current = Number(state.organisation);
+  }
   render();
 });
 document.getElementById('filter-plan').addEventListener('change', function (event) {
@@ -500,10 +605,14 @@ function legendRow(icon, text) {
   return element('li', null, [icon, element('span', { text: text })]);
 }
 
+var LEGEND_ORGANISATIONS = 30;
+
 function buildLegend() {
   var legend = clear(document.getElementById('legend-body'));
   var organisations = element('ul', { className: 'legend-list legend-organisations' });
-  ORGANISATIONS.forEach(function (o, k) {
+  // A large graph has thousands: the first, by the hierarchy (the colours repeat past ten anyway).
+  var listed = COLLAPSIBLE ? ORGANISATIONS.slice(0, LEGEND_ORGANISATIONS) : ORGANISATIONS;
+  listed.forEach(function (o, k) {
     var swatch = element('span', { className: 'swatch', 'aria-hidden': 'true' });
     swatch.style.background = o.colour;
     swatch.style.borderColor = groupLook(MODEL, 'org-' + k).border;
@@ -521,6 +630,10 @@ function buildLegend() {
   });
   legend.appendChild(element('h3', { text: word('legendOrganisations') }));
   legend.appendChild(organisations);
+  if (listed.length < ORGANISATIONS.length) {
+    legend.appendChild(element('p', { className: 'note', text: fill(word('more'), ORGANISATIONS.length - listed.length) }));
+  }
+  if (COLLAPSIBLE) legend.appendChild(element('p', { className: 'note', text: word('boxNote') }));
   legend.appendChild(element('h3', { text: word('legendTypes') }));
   legend.appendChild(types);
   legend.appendChild(element('h3', { text: word('legendLinks') }));
@@ -532,7 +645,7 @@ function buildLegend() {
 
 var RESULTS_SHOWN = 12;
 
-function statementButton(i, extra) {
+function statementButton(i, extra, fromSearch) {
   var s = STATEMENTS[i];
   var button = element('button', { type: 'button', className: 'statement-link', 'data-statement': String(i) }, [
     s.identifier ? element('span', { className: 'identifier', text: s.identifier }) : null,
@@ -540,7 +653,7 @@ function statementButton(i, extra) {
     extra || null
   ]);
   button.addEventListener('click', function () {
-    select(i, { focus: true, moveFocus: true });
+    select(i, { focus: true, moveFocus: true, exact: fromSearch === true });
   });
   return button;
 }
@@ -557,7 +670,7 @@ function showResults() {
     ? number(found.length) + ' ' + word('found')[found.length === 1 ? 0 : 1]
     : word('noneFound');
   found.slice(0, RESULTS_SHOWN).forEach(function (i) {
-    list.appendChild(element('li', null, [statementButton(i)]));
+    list.appendChild(element('li', null, [statementButton(i, null, true)]));
   });
   if (found.length > RESULTS_SHOWN) {
     list.appendChild(element('li', { className: 'note', text: fill(word('more'), found.length - RESULTS_SHOWN) }));
@@ -565,18 +678,29 @@ function showResults() {
 }
 
 var searchInput = document.getElementById('search');
-searchInput.addEventListener('input', function () {
+// A large graph is searched a moment after the typing stops, not at every key.
+var SEARCH_PAUSE = COLLAPSIBLE ? 100 : 0;
+var searchTimer = null;
+
+function runSearch() {
+  searchTimer = null;
   state.query = searchInput.value;
   state.selected = null;
   hidePanel();
   showResults();
   render();
+}
+
+searchInput.addEventListener('input', function () {
+  if (searchTimer !== null) window.clearTimeout(searchTimer);
+  if (SEARCH_PAUSE) searchTimer = window.setTimeout(runSearch, SEARCH_PAUSE);
+  else runSearch();
 });
 searchInput.addEventListener('keydown', function (event) {
   if (event.key === 'Enter') {
     event.preventDefault();
     var found = search(searchInput.value);
-    if (found.length) select(found[0], { focus: true, moveFocus: false });
+    if (found.length) select(found[0], { focus: true, moveFocus: false, exact: true });
   }
 });
 
@@ -749,6 +873,11 @@ function showOrganisation(k, options) {
   panel.appendChild(element('h2', { tabindex: '-1', text: pick(o.names) }));
   panel.appendChild(element('p', { text: fill(word('organisationStatements'), BY_ORGANISATION[k].length) }));
   if (COLLAPSIBLE) {
+    var total = MODEL.tree.total[k];
+    panel.appendChild(element('p', { className: 'note', text:
+      fill(word('organisationStatements'), total) + ' ' + word('withThoseBelow') + ' · ' + fill(word('reachingTop'), MODEL.tree.reaching[k]) }));
+  }
+  if (COLLAPSIBLE) {
     var toggle = element('button', { type: 'button', className: 'action' }, [
       state.expanded.has(k) ? word('collapse') : word('expand')
     ]);
@@ -783,6 +912,7 @@ writeWords();
 buildFilters();
 buildLegend();
 writeCaptions();
+writeBreadcrumb();
 
 // ------------------------------------------------------------------ for tests and scripts
 
@@ -837,7 +967,9 @@ api.shown = function () {
     statements: shownNodes('number').map(function (node) {
       return STATEMENTS[node.id].identifier || STATEMENTS[node.id].iri;
     }),
-    organisations: shownNodes('string').map(function (node) {
+    organisations: shownNodes('string').filter(function (node) {
+      return node.id.indexOf('org-') === 0;
+    }).map(function (node) {
       return ORGANISATIONS[Number(node.id.slice(4))].iri;
     }),
     alignments: edges.get({ filter: function (edge) { return !edge.hidden && typeof edge.id === 'number'; } })
@@ -861,6 +993,40 @@ api.pagePosition = function (key) {
   var point = network.canvasToDOM(network.getPosition(id));
   var box = container.getBoundingClientRect();
   return { x: box.left + point.x, y: box.top + point.y };
+};
+/** The organisation tree of a large graph as shown: the organisations opened and where the breadcrumb is (by IRI). */
+api.drill = function () {
+  if (!COLLAPSIBLE) return null;
+  var iri = function (k) { return ORGANISATIONS[k].iri; };
+  return {
+    opened: Array.from(state.expanded).sort(function (a, b) { return a - b; }).map(iri),
+    current: state.current === null ? null : iri(state.current),
+    breadcrumb: Array.prototype.map.call(breadcrumb.querySelectorAll('button'), function (b) { return b.textContent; }),
+    more: nodes.getIds().filter(function (id) { return String(id).indexOf('more-') === 0; }),
+    treeLinks: edges.getIds().filter(function (id) { return String(id).indexOf('tree:') === 0; })
+  };
+};
+/** The id of organisation iri's box on the graph ('org-k'), or null if there is no such organisation. */
+api.boxOf = function (iri) {
+  var k = ORGANISATIONS.findIndex(function (o) { return o.iri === iri; });
+  return k < 0 ? null : organisationId(k);
+};
+/** Open or fold organisation key (its IRI or position) as a click on its box does. */
+api.open = function (key) {
+  var k = typeof key === 'number' ? key : ORGANISATIONS.findIndex(function (o) { return o.iri === key; });
+  if (k >= 0) showOrganisation(k, { expand: true });
+  return k;
+};
+api.close = function (key) {
+  var k = typeof key === 'number' ? key : ORGANISATIONS.findIndex(function (o) { return o.iri === key; });
+  if (k >= 0) collapse(k);
+  return k;
+};
+/** Whether statement key shows as itself, selected, with its paths to the top lit. */
+api.revealed = function (key) {
+  var i = statementIndex(key);
+  if (i < 0 || state.selected !== i || !current) return false;
+  return current.nodes.some(function (node) { return node.id === i && !node.hidden && node.borderWidth === 4; });
 };
 api.labelOf = function (key) {
   var node = nodes.get(statementIndex(key));
