@@ -322,7 +322,7 @@ def test_progress_on_a_terminal(bundled: GoalDataset, monkeypatch: pytest.Monkey
     check_shapes(bundled)
     drawn = terminal.getvalue()
     assert drawn.startswith("\rvalidating: SHACL [")
-    assert re.search(r"\] (\d+)/\1\n$", drawn), drawn
+    assert re.search(r"\] 100% (\d+)/\1 queries\n$", drawn), drawn
 
 
 def test_no_progress_elsewhere(bundled: GoalDataset, capsys: pytest.CaptureFixture[str]) -> None:

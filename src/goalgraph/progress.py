@@ -36,10 +36,22 @@ class Progress:
         Where to draw; standard error by default.
     enabled : bool, optional
         Draw or not; by default, whether `stream` is a terminal.
+    unit : str, optional
+        What is counted: ``"MB"`` (the default) counts bytes and shows megabytes;
+        anything else is shown as counted (``12/40 queries``).
     """
 
-    def __init__(self, label: str, total: int, *, stream: IO[str] | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        total: int,
+        *,
+        stream: IO[str] | None = None,
+        enabled: bool | None = None,
+        unit: str = "MB",
+    ) -> None:
         self.label = label
+        self.unit = unit
         self.total = max(total, 1)
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -58,7 +70,10 @@ class Progress:
         share = min(self.done / self.total, 1.0)
         filled = round(share * _WIDTH)
         bar = "#" * filled + " " * (_WIDTH - filled)
-        size = f"{self.done / 1e6:,.0f}/{self.total / 1e6:,.0f} MB"
+        if self.unit == "MB":
+            size = f"{self.done / 1e6:,.0f}/{self.total / 1e6:,.0f} MB"
+        else:
+            size = f"{self.done:,}/{self.total:,} {self.unit}"
         self.stream.write(f"\r{self.label} [{bar}] {share:4.0%} {size}{end}")
         self.stream.flush()
 

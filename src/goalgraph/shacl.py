@@ -189,7 +189,8 @@ def check_shapes(data: Graph, shapes: Graph | None = None) -> list[ShapeResult]:
     plan = _compile(shapes)
     results: list[ShapeResult] = []
     # One query after the other, not in threads: see the module's docstring.
-    with _Steps("validating: SHACL", total=len(plan.queries) + len(plan.sparql) + bool(plan.fallback)) as steps:
+    count = len(plan.queries) + len(plan.sparql) + bool(plan.fallback)
+    with Progress("validating: SHACL", total=count, unit="queries") as steps:
         for query in plan.queries:
             results.extend(query.run(data))
             steps.advance(1)
@@ -200,16 +201,6 @@ def check_shapes(data: Graph, shapes: Graph | None = None) -> list[ShapeResult]:
             results.extend(_pyshacl_results(data, shapes, plan.fallback))
             steps.advance(1)
     return results
-
-
-class _Steps(Progress):
-    """A :class:`Progress` counting queries rather than megabytes."""
-
-    def _draw(self, end: str = "") -> None:
-        share = min(self.done / self.total, 1.0)
-        filled = round(share * 30)
-        self.stream.write(f"\r{self.label} [{'#' * filled}{' ' * (30 - filled)}] {self.done}/{self.total}{end}")
-        self.stream.flush()
 
 
 # ---------------------------------------------------------------------------
