@@ -643,3 +643,65 @@ def test_default_view_screenshot(open_page: OpenPage, pages: dict[str, Path]) ->
     shutil.copyfile(screenshot, Path("/tmp") / "goalgraph-explorer.png")
     assert screenshot.stat().st_size > 20_000
     opened.assert_clean()
+
+
+#: Sub-organisations under the one top organisation of the wide graph: more than a view shows.
+WIDE = 60
+
+
+def wide_turtle() -> str:
+    """A ministry over WIDE agencies (as one over 98 municipalities), each with a goal supporting its mission."""
+    prefixes = """@prefix gg: <https://w3id.org/goalgraph/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+"""
+    parts = [
+        prefixes,
+        """<wide/ministry> a org:Organization ; skos:prefLabel "Ministeriet"@da .
+<wide/mission> a gg:Mission ; gg:text "Et trygt land"@da ; gg:holder <wide/ministry> ;
+    dcterms:source <https://example.org/wide> ; dcterms:identifier "W-M" .
+""",
+    ]
+    for k in range(WIDE):
+        parts.append(
+            f"""<wide/agency-{k:02d}> a org:Organization ; skos:prefLabel "Styrelse {k:02d}"@da ;
+    org:subOrganizationOf <wide/ministry> .
+<wide/goal-{k:02d}> a gg:Goal ; gg:text "Mål {k:02d}"@da ; gg:holder <wide/agency-{k:02d}> ;
+    dcterms:source <https://example.org/wide> ; dcterms:identifier "W-G{k:02d}" ; gg:supports <wide/mission> .
+<wide/alignment-{k:02d}> a gg:Alignment ; gg:from <wide/goal-{k:02d}> ; gg:to <wide/mission> ;
+    gg:kind gg:stated ; dcterms:source <https://example.org/wide> .
+"""
+        )
+    return "".join(parts)
+
+
+def test_an_organisation_with_many_under_it_shows_some_and_a_box_for_the_rest(
+    open_page: OpenPage, tmp_path: Path
+) -> None:
+    import goalgraph
+    from goalgraph.explorer import write_explorer
+
+    data = tmp_path / "wide.ttl"
+    data.write_text(wide_turtle(), encoding="utf-8")
+    page_file = write_explorer(goalgraph.load([data], bundled=False), tmp_path / "wide.html", collapse_above=0)
+    opened = open_page(page_file)
+    page = opened.page
+    shown_children = opened.evaluate("goalgraphExplorer.CHILDREN_SHOWN")
+    assert isinstance(shown_children, int)
+    first = shown(opened)["organisations"]
+    # The ministry and the first agencies; the rest wait behind one "+N more" box.
+    assert len(first) == 1 + shown_children < 1 + WIDE
+    assert counts(opened)["shownNodes"] <= FIRST_VIEW_NODES
+    [more] = drill(opened)["more"]
+    label = opened.evaluate("k => goalgraphExplorer.nodes.get(k).label", more)
+    assert str(WIDE - shown_children) in label
+
+    # Clicking the box shows the next agencies.
+    click_node(opened, more)
+    page.wait_for_function(f"goalgraphExplorer.shown().organisations.length === {1 + 2 * shown_children}")
+    assert set(first) < set(shown(opened)["organisations"])
+    [still_more] = drill(opened)["more"]
+    assert str(WIDE - 2 * shown_children) in opened.evaluate("k => goalgraphExplorer.nodes.get(k).label", still_more)
+    opened.assert_clean()

@@ -194,7 +194,8 @@ function settle(done) {
   });
 }
 
-var api = { ready: false };
+// CHILDREN_SHOWN: how many organisations under one show before a "+N more" box, for tests.
+var api = { ready: false, CHILDREN_SHOWN: CHILDREN_SHOWN };
 
 function markReady() {
   network.once('afterDrawing', function () {
@@ -989,10 +990,11 @@ api.highlight = function () {
 };
 /** Where a node is on the page, in CSS pixels from the viewport's corner (for a real click). */
 api.pagePosition = function (key) {
-  var id = typeof key === 'string' && key.indexOf('org-') === 0 ? key : statementIndex(key);
+  var box = typeof key === 'string' && (key.indexOf('org-') === 0 || key.indexOf('more-') === 0);
+  var id = box ? key : statementIndex(key);
   var point = network.canvasToDOM(network.getPosition(id));
-  var box = container.getBoundingClientRect();
-  return { x: box.left + point.x, y: box.top + point.y };
+  var frame = container.getBoundingClientRect();
+  return { x: frame.left + point.x, y: frame.top + point.y };
 };
 /** The organisation tree of a large graph as shown: the organisations opened and where the breadcrumb is (by IRI). */
 api.drill = function () {
