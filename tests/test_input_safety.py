@@ -233,6 +233,18 @@ def test_a_yaml_message_quotes_a_long_value_cut_short(tmp_path: Path) -> None:
     assert len(str(raised.value)) < 400
 
 
+def test_an_entity_bomb_as_extra_shapes_is_refused_before_it_grows(tmp_path: Path) -> None:
+    # Shapes files are read as data files are: the same bomb, given with --shapes.
+    levels = ['<!ENTITY l0 "lollollollollollollollollollol">']
+    levels += [f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10)]
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_text(rdfxml("\n".join(levels), "<rdf:Description><rdfs:label>&l9;</rdfs:label></rdf:Description>"))
+    result = limited("validate", "--shapes", bomb)
+    assert result.returncode == 2, result.stderr
+    assert re.search(r"bomb\.rdf:4: refused: the entity 'l1' refers to other entities", result.stderr)
+    assert "Traceback" not in result.stderr
+
+
 # Paths that are not plain files ---------------------------------------------------------------------------
 
 
@@ -245,6 +257,17 @@ def test_a_named_pipe_as_data_is_refused_unopened(tmp_path: Path, suffix: str) -
     assert result.returncode == 2
     assert result.stderr == (
         f"goalgraph: {pipe}: a named pipe (FIFO); goalgraph reads regular files and folders only "
+        "(a pipe would make it wait for ever)\n"
+    )
+
+
+def test_a_named_pipe_as_extra_shapes_is_refused_unopened(tmp_path: Path) -> None:
+    pipe = tmp_path / "shapes.ttl"
+    os.mkfifo(pipe)
+    result = goalgraph("validate", "--shapes", pipe)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{pipe}: a named pipe (FIFO); goalgraph reads regular files and folders only "
         "(a pipe would make it wait for ever)\n"
     )
 

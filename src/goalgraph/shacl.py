@@ -58,7 +58,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from goalgraph.errors import DataError, GoalgraphError, display_path
+from goalgraph.errors import DataError, GoalgraphError, SourceError, display_path
+from goalgraph.inputs import shorten
+from goalgraph.loading import check_content, data_error, find_sources
 from goalgraph.progress import Progress
 from goalgraph.querying import execute, from_oxigraph, query_text, sparql_term, where_start
 from goalgraph.resources import shapes_file
@@ -103,6 +105,16 @@ class ShapesError(DataError):
 
     exit_code = 2
 
+    @classmethod
+    def of(cls, error: DataError | SourceError, path: Path) -> ShapesError:
+        """The loader's error for shapes file `path`, as a shapes error naming the file (and line)."""
+        if isinstance(error, DataError):
+            return cls(error.path, error.message, line=error.line, column=error.column)
+        # A path error reads "PATH: what is wrong" (goalgraph.inputs.check_path).
+        prefix = f"{shorten(path)}: "
+        text = str(error)
+        return cls(shorten(path), text[len(prefix) :]) if text.startswith(prefix) else cls(display_path(path), text)
+
 
 @cache
 def shapes_graph() -> Graph:
@@ -114,17 +126,13 @@ def shapes_graph() -> Graph:
     return Graph().parse(shapes_file(), format="turtle")
 
 
-_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".rdf": ox.RdfFormat.RDF_XML}
-_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ column \d+(?: and line \d+ column \d+)?: ")
-
-
 def read_shapes(path: Path) -> Graph:
-    """Read a file of SHACL shapes (Turtle, N-Triples or RDF/XML, by its suffix).
+    """Read a file of SHACL shapes, in any RDF format goalgraph loads (by its suffix), or a folder of them.
 
     Parameters
     ----------
     path : Path
-        The file.
+        The file (Turtle, N-Triples, RDF/XML, ...), or a folder of such files.
 
     Returns
     -------
@@ -133,7 +141,8 @@ def read_shapes(path: Path) -> Graph:
     Raises
     ------
     ShapesError
-        If the file cannot be read or is not valid RDF; the message names the file and line.
+        If the file cannot be read, is not a regular file, is not valid RDF or
+        declares entities goalgraph does not expand; the message names the file and line.
 
     Examples
     --------
@@ -141,22 +150,27 @@ def read_shapes(path: Path) -> Graph:
     >>> len(read_shapes(shapes_file())) == len(shapes_graph())
     True
     """
-    shown = display_path(path)
-    rdf_format = _FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise ShapesError(shown, "not a shapes file: give Turtle (.ttl), N-Triples (.nt) or RDF/XML (.rdf)")
+    # Found and read as data files are (goalgraph.loading): only regular files, entities in
+    # RDF/XML checked before Oxigraph expands them, errors with the file and line.
     try:
-        quads = list(ox.parse(path=path, format=rdf_format, base_iri=path.resolve().as_uri()))
-    except OSError as error:
-        raise ShapesError(shown, error.strerror or str(error)) from None
-    except SyntaxError as error:
-        message = _POSITION.sub("", str(error.msg or error))
-        raise ShapesError(shown, message, line=error.lineno, column=error.offset) from None
-    graph = Graph()
-    for quad in quads:
-        graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
+        found = [source for source in find_sources([path], bundled=False) if not source.bundled]
+        graph = Graph()
+        for source in found:
+            if source.format is None:
+                raise ShapesError(source.display, "not a shapes file: give RDF, such as Turtle (.ttl)")
+            check_content(source)
+            try:
+                quads = ox.parse(path=source.path, format=source.format, base_iri=source.path.as_uri())
+                for quad in quads:
+                    graph.add((from_oxigraph(quad.subject), from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
+            except (SyntaxError, MemoryError) as error:
+                raise data_error(source, error) from None
+            except OSError as error:
+                raise DataError(source.display, error.strerror or str(error)) from None
+    except (SourceError, DataError) as error:
+        raise ShapesError.of(error, path) from None
     if not any(graph.triples((None, None, None))):
-        raise ShapesError(shown, "no shapes: the file is empty")
+        raise ShapesError(display_path(path), "no shapes: the file is empty")
     return graph
 
 
