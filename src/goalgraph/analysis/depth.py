@@ -9,30 +9,33 @@ hop further down), so the cost is linear in the size of the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 import networkx as nx
-from rdflib.term import IdentifiedNode
 
 from goalgraph.memory import paused_gc
 
 __all__ = ["depths_to_top"]
 
+#: A node of the graph: a statement's IRI, or any other key for it (the explorer uses positions).
+N = TypeVar("N", bound=Hashable)
+
 
 @paused_gc()
-def depths_to_top(statements: nx.DiGraph, top: Iterable[IdentifiedNode]) -> dict[IdentifiedNode, int]:
+def depths_to_top(statements: nx.DiGraph, top: Iterable[N]) -> dict[N, int]:
     """The fewest hops from each statement that reaches the top to a top statement.
 
     Parameters
     ----------
     statements : networkx.DiGraph
         An alignment graph (edges from the supporting statement to the supported).
-    top : iterable of IdentifiedNode
+    top : iterable of nodes
         The top statements (see :func:`~goalgraph.analysis.top_statements`).
 
     Returns
     -------
-    dict of IdentifiedNode to int
+    dict of node to int
         The statements that reach the top, each with its depth (0 for the top
         itself). Statements that do not reach it are not keys.
 
