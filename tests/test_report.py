@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -935,3 +936,24 @@ def test_pages_written_by_several_processes_are_those_written_by_one(
     with pytest.raises((GoalgraphError, ValueError)):
         write_report_folder(vores_maal, tmp_path / "failed", lang="en")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one", "several"]
+
+
+def test_a_page_process_that_cannot_write_says_so_in_one_line(
+    vores_maal: GoalDataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(split, "PARALLEL_ABOVE", 1)
+    monkeypatch.setattr(split.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(split.sys, "platform", "linux")
+
+    def full(path: Path, text: str) -> None:
+        if path.parent.name == "organisations":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        path.write_text(text, encoding="utf-8")
+
+    monkeypatch.setattr(split, "_write_page", full)
+    with pytest.raises(GoalgraphError, match=r"cannot write|failed"):
+        write_report_folder(vores_maal, tmp_path / "report", lang="en")
+    err = capfd.readouterr().err
+    assert "Traceback" not in err
+    assert "No space left on device" in err
+    assert list(tmp_path.iterdir()) == []

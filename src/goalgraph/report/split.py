@@ -47,6 +47,7 @@ from rdflib.term import IdentifiedNode, Node
 
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError, display_path
+from goalgraph.inputs import shorten
 from goalgraph.memory import paused_gc
 from goalgraph.report.alignment import (
     Named,
@@ -682,6 +683,10 @@ def _in_parallel(count: int, work: Callable[[int, int], None]) -> None:
             try:
                 work(part, parts)
                 code = 0
+            except OSError as error:
+                # Bad ground (a full disk, a folder made read-only): one line, as the parent would say it.
+                where = f" {shorten(error.filename)}" if error.filename else ""
+                sys.stderr.write(f"goalgraph: cannot write{where} ({error.strerror or error})\n")
             except BaseException:
                 traceback.print_exc()
             finally:
