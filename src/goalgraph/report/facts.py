@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal as TypingLiteral
 from typing import cast
 
@@ -104,16 +104,19 @@ class Facts:
     sort_keys: dict[Node, tuple[int, int, str, str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    # Plans by holder, made on first use: looking through every plan for each of
-    # thousands of organisations took most of a large report's time.
-    _plans_by_holder: dict[Node | None, list[Plan]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def plans_of(self, holder: Node | None) -> list[Plan]:
         """The plans `holder` holds (None: those without a holder), in the model's order."""
-        if not self._plans_by_holder and self.plans:
-            for plan in self.plans.values():
-                self._plans_by_holder.setdefault(plan.holder, []).append(plan)
         return self._plans_by_holder.get(holder, [])
+
+    @cached_property
+    def _plans_by_holder(self) -> dict[Node | None, list[Plan]]:
+        # Made once: looking through every plan for each of thousands of organisations
+        # took most of a large report's time.
+        found: dict[Node | None, list[Plan]] = {}
+        for plan in self.plans.values():
+            found.setdefault(plan.holder, []).append(plan)
+        return found
 
     def organisation_name(self, organisation: Node | None) -> str:
         """An organisation's name in the report's language, else in any, else its IRI's end."""
