@@ -13,6 +13,9 @@ Runs, one after the other, each in processes of its own:
 - ``bench_scale.py``: validate, the report (split and one page) and the explorer
   against ``stats``, with page sizes and, in Chromium, opening and search times;
 - ``bench_jsonld.py``: the JSON-LD export against PyLD's compaction;
+- ``bench_progress.py``: ``progress``, ``what_if`` and ``conflicts`` on synthetic
+  results (10 years per indicator), and ``goalgraph progress --format json``,
+  against ``stats``;
 - ``bench_explorer.py``: the explorer's HTML at matching numbers of statements
   (in Chromium: needs Playwright and ``/usr/bin/chromium``);
 - ``bench_virtuoso.py``: push, named queries and analytics on Virtuoso and Oxigraph's
@@ -58,7 +61,19 @@ def _arguments(name: str, sizes: str) -> list[str]:
     return ["--sizes", sizes]
 
 
-BENCHMARKS = ["load", "store", "queries", "model", "analysis", "commands", "scale", "jsonld", "explorer", "virtuoso"]
+BENCHMARKS = [
+    "load",
+    "store",
+    "queries",
+    "model",
+    "analysis",
+    "commands",
+    "scale",
+    "jsonld",
+    "progress",
+    "explorer",
+    "virtuoso",
+]
 
 
 def _found(program: str) -> bool:

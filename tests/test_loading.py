@@ -196,3 +196,12 @@ def test_a_failed_load_changes_nothing(tmp_path: Path) -> None:
     assert len(ds.oxigraph) == before
     assert not ds.oxigraph.contains_named_graph(ox.NamedNode(str(bad.graph)))
     assert [s.path.name for s in ds.sources[1:]] == ["good.ttl"]
+
+
+def test_the_examples_are_not_part_of_the_bundled_data() -> None:
+    from goalgraph.resources import bundled_data_dir
+
+    examples = bundled_data_dir() / "examples"
+    assert any(examples.rglob("*.yaml"))
+    sources = goalgraph.find_sources([], bundled=True)
+    assert all(examples not in source.path.parents for source in sources)

@@ -277,7 +277,7 @@ def test_the_model_is_read_with_a_few_queries(
     monkeypatch.setattr(model_reading, "select", counted)
     read_model(graph)
     read_model(goalgraph.load())
-    assert len(names) == 2 * 9  # the same nine queries, however large the graph: none per node
+    assert len(names) == 2 * 12  # the same twelve queries, however large the graph: none per node
     assert all(name.startswith("model-") for name in names)
 
 
@@ -285,3 +285,36 @@ def test_an_organisation_made_in_python_needs_only_its_node() -> None:
     found = Organisation(URIRef("https://example.org/o"))
     assert (found.names, found.parents, found.members, found.collaboration) == ((), frozenset(), frozenset(), False)
     assert GoalModel().top == frozenset()
+
+
+SYNTHETIC = Path(__file__).resolve().parent / "fixtures" / "achievement" / "maalrapportering-synthetic.ttl"
+
+
+def test_indicators_results_weights_and_hindering_links_are_read() -> None:
+    model = read_model(goalgraph.load([SYNTHETIC], bundled=False))
+    i1 = model.indicators[model.by_identifier["S-I1"]]
+    assert (i1.unit, i1.direction, i1.threshold, i1.baseline, i1.kind) == ("dage", "lower", 35.0, 44.0, "quantitative")
+    assert [model.statements[m].identifier for m in i1.measures] == ["S-T1"]
+    assert model.statements[i1.node].measures == i1.measures
+    results = [model.results[r] for r in i1.results]
+    assert [(r.kind, r.start, r.end, r.value) for r in results[:2]] == [
+        ("actual", "2019-01-01", "2019-12-31", 41.0),
+        ("target", "2019-01-01", "2019-12-31", 30.0),
+    ]
+    assert (results[0].verdict, results[0].sources[0].iri) == (
+        "not-met",
+        "https://example.org/synthetic/aarsrapport-2019",
+    )
+    t3 = model.statements[model.by_identifier["S-T3"]]
+    assert (t3.weight, t3.stage) == (20.0, "outcome")
+    (hindering,) = model.hindrances.values()
+    assert (hindering.polarity, hindering.hindering, hindering.kind, hindering.strength) == (
+        "hindering",
+        True,
+        "curated",
+        "moderate",
+    )
+    assert hindering.node not in model.alignments
+    assert all(a.polarity == "supporting" for a in model.alignments.values())
+    assert list(model.hindering_edges()) == [(hindering.start, hindering.end)]
+    assert (hindering.start, hindering.end) not in model.edges()

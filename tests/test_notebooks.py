@@ -25,7 +25,7 @@ pytest.importorskip("ipykernel")
 
 NOTEBOOKS = REPOSITORY / "notebooks"
 PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
-EXPECTED = ["01-alignment", "02-explore", "03-publish", "04-your-organisation"]
+EXPECTED = ["01-alignment", "02-explore", "03-publish", "04-your-organisation", "05-achievement"]
 #: What a cell may take, at most, on a slow CI machine (the slowest takes about a second).
 CELL_TIMEOUT = 600
 
@@ -38,7 +38,7 @@ def _files(folder: Path) -> set[str]:
     return {str(path.relative_to(folder)) for path in folder.rglob("*")}
 
 
-def test_the_four_notebooks_are_there() -> None:
+def test_the_notebooks_are_there() -> None:
     assert [path.stem for path in PATHS] == EXPECTED
     assert (NOTEBOOKS / "data" / "kriminalforsorgen.yaml").is_file()
 
@@ -126,8 +126,8 @@ def test_notebook_runs(path: Path, kernel_specs: Path, tmp_path: Path) -> None:
 
     assert not _outputs(notebook, "error")
     assert _files(copy) - before == set(), "the notebook wrote beside itself: write into a temporary folder"
-    if path.stem == "01-alignment":
-        assert len(_outputs(notebook, "display_data", "image/png")) == 1  # the scores chart
+    if path.stem in ("01-alignment", "05-achievement"):
+        assert len(_outputs(notebook, "display_data", "image/png")) == 1  # the scores chart; the trends chart
         assert any("<style" in output.data["text/html"] for output in _outputs(notebook, "execute_result", "text/html"))
     if path.stem in ("02-explore", "04-your-organisation"):
         frames = [

@@ -54,22 +54,32 @@ GOAL, PLAN = "<synthetic/org-00000/goal/1>", "<synthetic/org-00000/strategy>"
 FAULTS = f"""{PREFIXES}
 <fault/s1> a gg:Goal ; gg:holder {ORG} ; dcterms:source <https://example.org/> .
 <fault/s2> a gg:Goal ; gg:text "no language", "a"@da, "b"@DA ; gg:translation "none", "a"@en, "b"@en ;
-    gg:holder {ORG}, {ORG1} ; dcterms:source "not an IRI" ; dcterms:identifier "x", "y"@da ; gg:inPlan {ORG} .
+    gg:holder {ORG}, {ORG1} ; dcterms:source "not an IRI" ; dcterms:identifier "x", "y"@da ; gg:inPlan {ORG} ;
+    gg:valueChainStage gg:input, gg:nowhere ; gg:targetWeight 0, "x" .
 <fault/s3> a gg:Objective ; gg:text "t"@da ; gg:holder {GOAL} ; dcterms:source <https://example.org/> .
 <fault/s4> a gg:Statement ; gg:text "t"@da .
 {GOAL} gg:holder {ORG1} .
 <fault/g1> a gg:StatementGroup .
 <fault/g2> a gg:StatementGroup ; skos:prefLabel "g"@da ; gg:holder {ORG}, {GOAL} ; skos:member {ORG} .
 <fault/i1> a gg:Indicator ; gg:text "i"@da ; gg:holder {ORG} ; dcterms:source <https://example.org/> ;
-    gg:measures {ORG} ; gg:result {ORG} ; gg:unit "a", "b"@da .
+    gg:measures {ORG} ; gg:result {ORG} ; gg:unit "a", "b"@da ; gg:direction gg:higherIsBetter, gg:sideways ;
+    gg:baseline 1, "b" ; gg:threshold 1, "t" ; gg:indicatorType gg:quantitative, gg:odd .
+<fault/i2> a gg:Indicator ; gg:text "i"@da ; gg:holder {ORG} ; dcterms:source <https://example.org/> ;
+    gg:threshold 95 ; gg:result <fault/r2> .
+<fault/r2> a gg:TargetResult ; rdf:value 90 ; dcterms:source <https://example.org/> .
 <fault/p1> a gg:Strategy .
 <fault/p2> a gg:Plan ; dcterms:title "no language" ; gg:holder {ORG}, {GOAL} ; dcterms:source "not an IRI" ;
     gg:periodStart "2022-01-01"^^xsd:date, "2020-01-01" ; gg:periodEnd "2021-01-01"^^xsd:date, "2021" ;
-    gg:coordinatedWith {GOAL} .
+    gg:coordinatedWith {GOAL} ; prov:wasRevisionOf {GOAL} .
 <fault/a1> a gg:Alignment .
 <fault/a2> a gg:Alignment ; gg:from {GOAL}, {ORG} ; gg:to {ORG}, <synthetic/org-00000/vision> ;
     gg:kind gg:stated, gg:perhaps ; gg:strength gg:weak, gg:enormous ; gg:rationale "r", "a"@en, "b"@en ;
-    gg:score 2, 3 .
+    gg:score 2, 3 ; gg:polarity gg:supporting, gg:sideways .
+<fault/a4> a gg:Alignment ; gg:from {GOAL} ; gg:to <synthetic/org-00000/vision> ; gg:kind gg:stated ;
+    gg:polarity gg:hindering ; dcterms:source <https://example.org/> .
+{ORG} gg:hinders {ORG1} .
+<fault/l1> a gg:Relationship ; gg:from {ORG}, {GOAL} ; gg:relationType gg:peerOf, gg:oddType .
+<fault/l2> a gg:Relationship ; gg:to {ORG}, {ORG1} .
 <fault/a3> a gg:Alignment ; gg:from {GOAL} ; gg:to {GOAL} ; gg:kind gg:suggested ; gg:score -1 .
 {ORG} gg:supports {ORG1} .
 <fault/o1> a org:Organization .
@@ -77,7 +87,7 @@ FAULTS = f"""{PREFIXES}
     org:unitOf {GOAL} .
 <fault/c1> a org:OrganizationalCollaboration ; skos:prefLabel "c"@da ; org:hasMember {GOAL} .
 <fault/r1> a gg:TargetResult ; rdf:value 1.5, "1,5"^^xsd:decimal ; gg:resultStart "2021-01-01"^^xsd:date, "bad" ;
-    gg:resultEnd "2020-01-01"^^xsd:date, "2020-02-01" ; dcterms:description "d" .
+    gg:resultEnd "2020-01-01"^^xsd:date, "2020-02-01" ; dcterms:description "d" ; gg:verdict gg:met, gg:maybe .
 <fault/k1> a gg:Stakeholder ; skos:prefLabel "k" ; gg:role {ORG} .
 """
 

@@ -213,3 +213,92 @@ def test_organisations_for_triples_is_the_fewest_that_reach_the_target(target: i
     assert synthetic_counts(organisations).triples >= target
     if organisations > 1:
         assert synthetic_counts(organisations - 1).triples < target
+
+
+# With results (results_periods): indicators, targets and actual results per year,
+# verdicts, weights and hindering links, for goalgraph.progress. Three organisations
+# keep validation quick; the first child of the top (index 1) has a hindering link.
+PERIODS = 3
+
+
+@pytest.fixture(scope="module")
+def with_results(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    path = tmp_path_factory.mktemp("synthetic-results") / "goals.ttl"
+    return path, write_synthetic(path, 3, seed=SEED, results_periods=PERIODS)
+
+
+@pytest.fixture(scope="module")
+def results_dataset(with_results: tuple[Path, int]) -> GoalDataset:
+    return goalgraph.load([with_results[0]], bundled=False)
+
+
+def test_graph_with_results_validates(results_dataset: GoalDataset) -> None:
+    report = goalgraph.validate(results_dataset)
+    assert report.conforms, str(report)
+    assert report.problems == ()
+
+
+def test_graph_with_results_counts(
+    with_results: tuple[Path, int], results_dataset: GoalDataset, ontology_triples: int
+) -> None:
+    counts = synthetic_counts(3, results_periods=PERIODS)
+    assert with_results[1] == counts.triples == len(results_dataset.oxigraph) - ontology_triples
+    assert counts.indicators == counts.objectives
+    assert counts.results == 2 * PERIODS * counts.objectives
+    assert counts.verdicts == counts.objectives  # one year in three: 1 of 3
+    assert counts.hindering == 1
+    assert counts.triples > synthetic_counts(3).triples
+
+
+def test_read_model_sees_indicators_results_and_hindrances(results_dataset: GoalDataset) -> None:
+    counts = synthetic_counts(3, results_periods=PERIODS)
+    model = goalgraph.read_model(results_dataset)
+    assert len(model.indicators) == counts.indicators
+    assert len(model.results) == counts.results
+    assert len(model.hindrances) == counts.hindering
+    assert {indicator.direction for indicator in model.indicators.values()} == {"higher", "lower"}
+    assert {indicator.unit for indicator in model.indicators.values()} == {"%", "dage"}
+    measured = {node for indicator in model.indicators.values() for node in indicator.measures}
+    objectives = {node for node, s in model.statements.items() if s.type_name == "Objective"}
+    assert measured == objectives
+    assert all(model.statements[node].weight for node in objectives)
+    sources = {str(source.node) for result in model.results.values() for source in result.sources}
+    assert all(result.sources for result in model.results.values())
+    assert sources
+    assert all(source.startswith("https://example.org/synthetic/org-") for source in sources)
+
+
+def test_progress_on_synthetic_results(results_dataset: GoalDataset) -> None:
+    found = goalgraph.progress(results_dataset)
+    counts = synthetic_counts(3, results_periods=PERIODS)
+    assert len(found.indicators) == counts.indicators * PERIODS
+    assert all(row.has_data for row in found.indicators)
+    assert {row.status for row in found.indicators} <= {"met", "partly-met", "not-met"}
+    reported = [row for row in found.indicators if row.reported is not None]
+    assert len(reported) == counts.verdicts
+    # The synthetic holders report what their figures say.
+    assert all(row.reported == row.calculated_status for row in reported)
+    assert all(found.statements[top].score is not None for top in found.top)
+
+
+def test_results_only_add_triples(tmp_path: Path) -> None:
+    plain, full = tmp_path / "plain.nt", tmp_path / "full.nt"
+    write_synthetic(plain, 25, seed=5)
+    write_synthetic(full, 25, seed=5, results_periods=2)
+    lines = set(plain.read_text(encoding="utf-8").splitlines()[2:])
+    added = set(full.read_text(encoding="utf-8").splitlines()[3:]) - lines
+    assert lines <= set(full.read_text(encoding="utf-8").splitlines())
+    assert len(added) == synthetic_counts(25, results_periods=2).triples - synthetic_counts(25).triples
+
+
+def test_results_are_deterministic_and_sized(tmp_path: Path) -> None:
+    first, again = tmp_path / "first.ttl", tmp_path / "again.ttl"
+    write_synthetic(first, 20, seed=4, results_periods=4)
+    write_synthetic(again, 20, seed=4, results_periods=4)
+    assert first.read_bytes() == again.read_bytes()
+    organisations = organisations_for_triples(50_000, results_periods=10)
+    assert synthetic_counts(organisations, results_periods=10).triples >= 50_000
+    assert synthetic_counts(organisations - 1, results_periods=10).triples < 50_000
+    with pytest.raises(ValueError, match="results_periods"):
+        write_synthetic(tmp_path / "bad.ttl", 3, results_periods=-1)
+    assert not (tmp_path / "bad.ttl").exists()

@@ -51,12 +51,14 @@ __all__ = [
     "load",
     "open",
     "open_graph",
+    "progress",
     "read_model",
     "run_query",
     "stats",
     "suggest",
     "trace",
     "validate",
+    "what_if",
     "write_docs",
     "write_export",
     "write_report",
@@ -89,10 +91,13 @@ _LAZY = {
     "write_export": "goalgraph.export",
     "explore": "goalgraph.explorer",
     "build_docs": "goalgraph.docs",
+    "progress": "goalgraph.achievement",
+    "what_if": "goalgraph.achievement",
     "write_docs": "goalgraph.docs",
 }
 
 if TYPE_CHECKING:
+    from goalgraph.achievement import progress, what_if
     from goalgraph.analysis import analyse
     from goalgraph.docs import build_docs, write_docs
     from goalgraph.errors import DataError, GoalgraphError, SourceError

@@ -21,9 +21,12 @@ from goalgraph import __version__
 from goalgraph.errors import DataError, GoalgraphError
 
 if TYPE_CHECKING:
+    from rdflib import Graph
+
     from goalgraph.loading import GoalDataset
     from goalgraph.remote import RemoteDataset
     from goalgraph.summary import Stats
+    from goalgraph.tracing import Trace
 
 __all__ = ["main"]
 
@@ -395,10 +398,105 @@ def trace(statement: str, output_format: str, lang: str, where: Where) -> None:
 
     graph = where.open()
     found = follow(graph, statement)
+    statuses = _trace_statuses(graph, found)
+    if output_format == "json":
+        document = found.to_dict()
+        if statuses:
+            document["statuses"] = statuses
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        shown = {
+            iri: f"{s['status']} {s['score']:.2f}" if s["score"] is not None else s["status"]
+            for iri, s in statuses.items()
+        }
+        click.echo(trace_text(graph, found, lang, statuses=shown))
+
+
+def _trace_statuses(graph: Graph, found: Trace) -> dict[str, dict[str, Any]]:
+    """The status of each statement on a trace's paths, where the graph has results at all."""
+    from goalgraph.achievement import progress
+    from goalgraph.querying import select
+
+    if not select(graph, "has-results"):
+        return {}
+    achievement = progress(graph)
+    on_paths = {found.statement.iri, *(hop.target.iri for path in found.paths for hop in path)}
+    return {
+        str(node): {"status": achievement.statements[node].status, "score": achievement.statements[node].score}
+        for node in sorted(on_paths, key=str)
+        if node in achievement.statements
+    }
+
+
+@main.command("progress")
+@click.option("--period", metavar="P", help="Only this period: a year (2019) or an interval (2019-07-01/2020-06-30).")
+@click.option(
+    "--organisation", metavar="O", help="Only this organisation's indicators and statements, and those below."
+)
+@format_option("text", "json", "csv", default="text")
+@lang_option("Language of the texts shown.")
+@dataset_options
+def progress_command(period: str | None, organisation: str | None, output_format: str, lang: str, where: Where) -> None:
+    """Targets against results, a status for each, and the missions' and visions' status rolled up.
+
+    Per indicator and period: target, actual value, unit and status (met,
+    partly-met, not-met, no-data; the holder's reported verdict where there is
+    one). Per statement: the status from its indicators, or rolled up through the
+    alignments, weighted by link strengths and target weights, hindering links
+    counting against, with the targets that drive it. The rule is a heuristic: see
+    the README, "Targets and results". Computed when asked, never written.
+    """
+    from goalgraph.achievement import find, progress
+    from goalgraph.achievement.text import progress_csv, progress_text
+    from goalgraph.model import read_model
+
+    graph = where.open()
+    model = read_model(graph)
+    found = progress(
+        model,
+        period=period,
+        organisation=None if organisation is None else find(graph, model, organisation, "organisation"),
+    )
+    if output_format == "json":
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        click.echo(progress_csv(model, found.indicators), nl=False)
+    else:
+        click.echo(progress_text(model, found, lang))
+
+
+@main.command("whatif")
+@click.option("--miss", "missed", multiple=True, metavar="TARGET", help="A statement to take as not met (repeatable).")
+@click.option("--meet", "met", multiple=True, metavar="TARGET", help="A statement to take as met (repeatable).")
+@click.option("--period", metavar="P", help="The period whose figures the other statements keep.")
+@format_option("text", "json", default="text")
+@lang_option("Language of the texts shown.")
+@dataset_options
+def whatif(
+    missed: tuple[str, ...], met: tuple[str, ...], period: str | None, output_format: str, lang: str, where: Where
+) -> None:
+    """What changes at the top if targets are missed (--miss) or met (--meet).
+
+    Recomputes the roll-up of `goalgraph progress` with those statements taken as
+    not met or met, and lists the missions and visions whose status or score
+    changes, and those that would lose their only support (everything that
+    supports them would stand on missed statements). TARGET is an IRI, an
+    identifier or a label, as for `goalgraph trace`.
+    """
+    from goalgraph.achievement import find, what_if
+    from goalgraph.achievement.text import what_if_text
+    from goalgraph.model import read_model
+
+    if not missed and not met:
+        raise click.UsageError("name a target to --miss or --meet")
+    graph = where.open()
+    model = read_model(graph)
+    statements = [find(graph, model, ref, "statement") for ref in (*missed, *met)]
+    found = what_if(model, miss=statements[: len(missed)], meet=statements[len(missed) :], period=period)
     if output_format == "json":
         click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(trace_text(graph, found, lang))
+        click.echo(what_if_text(model, found, lang))
 
 
 @main.command()
@@ -520,6 +618,11 @@ def suggest(
     metavar="N",
     help="Above N statements (default 2000) one page or Markdown has the summary only, and says so.",
 )
+@click.option(
+    "--period",
+    metavar="P",
+    help="Targets and results of this period: a year (2019) or an interval (default: each indicator's latest).",
+)
 @dataset_options
 def report(
     output_given: str | None,
@@ -529,9 +632,10 @@ def report(
     suggestions: int,
     split: bool,
     split_above: int | None,
+    period: str | None,
     where: Where,
 ) -> None:
-    """One self-contained page: statements, coverage and gaps, orphans, links, scores.
+    """One self-contained page: statements, coverage and gaps, orphans, links, scores, achievement.
 
     Per organisation and plan its statements; every mission and vision with what
     supports it, gaps marked; orphans; cross-organisation links; the focus-point ×
@@ -568,6 +672,7 @@ def report(
             lang=lang,  # type: ignore[arg-type]
             generated=day,
             suggestions_shown=suggestions,
+            period=period,
         )
         pages = sum(1 for _ in (index.parent / "organisations").iterdir())
         click.echo(f"wrote {index} and {pages} organisation page(s)", err=True)
@@ -580,6 +685,7 @@ def report(
         generated=day,
         suggestions_shown=suggestions,
         split_above=SPLIT_ABOVE if split_above is None else split_above,
+        period=period,
     )
     if output is None:
         click.echo(page, nl=False)
@@ -847,8 +953,10 @@ def import_(import_format: str, path: Path, output: Path | None, base: str | Non
     """Convert a strategy from another format into goalgraph's Turtle.
 
     yaml and csv are goalgraph's authoring formats (see the README; for csv, FILE is
-    the statements table, and its alignments table beside it is read too:
-    statements.csv with alignments.csv, kf.csv with kf-alignments.csv); stratml reads
+    the statements table, and its alignments and results tables beside it are read
+    too: statements.csv with alignments.csv and results.csv, kf.csv with
+    kf-alignments.csv and kf-results.csv; a results table on its own loads with
+    --data beside the files that define its indicators); stratml reads
     StratML (ISO 17469-1, Part 1 and the Part 2 performance plan); archimate reads
     the motivation elements of an ArchiMate exchange file. The result loads with
     --data like any Turtle file; YAML (and the other formats) load with --data as

@@ -105,6 +105,9 @@ def _format_of(path: Path) -> ox.RdfFormat | None:
     return FORMATS.get(path.suffix.lower())
 
 
+#: The folder of the bundled data's examples (``data/examples/``): loaded only when named.
+EXAMPLES_FOLDER = "examples"
+
 #: Suffixes of the authoring format that a folder given as data is searched for too
 #: (CSV and XML files are read only when named: a folder of them may hold anything).
 _AUTHORING_SUFFIXES = (".yaml", ".yml")
@@ -180,6 +183,8 @@ def find_sources(
     Returns
     -------
     list of Source
+        In the order given, except that CSV results tables given on their own come
+        last, after the files that define their indicators.
 
     Raises
     ------
@@ -194,7 +199,10 @@ def find_sources(
     if bundled:
         data_dir = bundled_data_dir()
         for path in _rdf_files(data_dir):
-            name = path.relative_to(data_dir).with_suffix("").as_posix()
+            relative = path.relative_to(data_dir)
+            if relative.parts[0] == EXAMPLES_FOLDER:
+                continue  # examples are loaded by name, never as part of the bundled data
+            name = relative.with_suffix("").as_posix()
             sources.append(_source(path, URIRef(f"{base}graph/{name}"), bundled=True))
 
     if paths is None:
@@ -217,7 +225,16 @@ def find_sources(
     unique: dict[Path, Source] = {}
     for source in sources:
         unique.setdefault(source.path.resolve(), source)
-    return list(unique.values())
+    # A results table given on its own finds its indicators in the other files: it loads after them.
+    return sorted(unique.values(), key=_is_results_table)
+
+
+def _is_results_table(source: Source) -> bool:
+    if source.importer != "csv":
+        return False
+    from goalgraph.importers.authoring import is_results_table
+
+    return is_results_table(source.path)
 
 
 #: The prefix of scratch graphs: a file loaded again goes into one first, then moves over its
@@ -291,7 +308,13 @@ class GoalDataset(Dataset):
         """Read a non-RDF source with its importer; an error raises before anything is stored."""
         from goalgraph.importers import importer
 
-        imported = importer(str(source.importer)).read(source.path, base=str(self.base))
+        if _is_results_table(source):
+            from goalgraph.importers.authoring import read_csv
+
+            # Its indicators are in the files loaded before it (find_sources puts it last).
+            imported = read_csv(source.path, base=str(self.base), known=self)
+        else:
+            imported = importer(str(source.importer)).read(source.path, base=str(self.base))
         # N-Triples is the cheapest hand-over: Oxigraph parses it faster than terms convert one by one.
         # An importer that built its graph in an Oxigraph store of its own hands it over as it is.
         inner = own_oxigraph(imported)

@@ -199,7 +199,7 @@ def named_queries() -> dict[str, NamedQuery]:
     Examples
     --------
     >>> sorted(named_queries())[:4]
-    ['alignments', 'coverage', 'cross-organisation', 'joint']
+    ['alignments', 'conflicts', 'coverage', 'cross-organisation']
     """
     return {path.stem: read_query(path) for path in sorted(_QUERIES_DIR.glob("*.rq"))}
 

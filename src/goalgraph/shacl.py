@@ -61,7 +61,7 @@ from rdflib.term import Node
 from goalgraph.errors import DataError, GoalgraphError, SourceError, display_path
 from goalgraph.inputs import shorten
 from goalgraph.loading import check_content, data_error, find_sources
-from goalgraph.progress import Progress
+from goalgraph.progressbar import Progress
 from goalgraph.querying import execute, from_oxigraph, query_text, sparql_term, where_start
 from goalgraph.resources import shapes_file
 

@@ -46,7 +46,7 @@ from goalgraph.errors import DataError, GoalgraphError, display_path
 from goalgraph.files import write_atomically
 from goalgraph.inputs import describe, file_kind, shorten
 from goalgraph.loading import SCRATCH_PREFIX, GoalDataset, PathLike, Source, check_content, data_error, find_sources
-from goalgraph.progress import Progress, ProgressReader
+from goalgraph.progressbar import Progress, ProgressReader
 
 __all__ = ["DATABASE", "STORE_FILE", "StoreError", "is_store", "load_store", "open_store"]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import shutil
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
@@ -216,7 +217,13 @@ def _is_top(graph: Graph, iri: URIRef) -> bool:
     return bool(select(graph, "top-statements", node=iri))
 
 
-def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None = None) -> str:
+def trace_text(
+    graph: Graph,
+    found: Trace,
+    lang: str = "da",
+    width: int | None = None,
+    statuses: Mapping[str, str] | None = None,
+) -> str:
     """`found` for reading in a terminal: every path, each hop with why it holds.
 
     Parameters
@@ -228,6 +235,9 @@ def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None =
         Show the Danish texts (the sources' own) or the English translations.
     width : int, optional
         Wrap to this width; by default the terminal's, at most 120.
+    statuses : Mapping of str to str, optional
+        Each statement's status by IRI (``"met 1.00"``), shown beside it
+        (:func:`goalgraph.progress`); none by default.
     """
     width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
 
@@ -238,9 +248,15 @@ def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None =
     def block(prefix: str, text: str, indent: int) -> list[str]:
         return textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=" " * indent) or [prefix]
 
+    statuses = statuses or {}
+
+    def status_of(node: TracedStatement) -> str:
+        found_status = statuses.get(str(node.iri))
+        return f"  [{found_status}]" if found_status else ""
+
     start = found.statement
     kind = label(graph, GG[start.type], lang) if start.type else "statement"
-    lines = block(f"{start.identifier}  " if start.identifier else "", text_of(start), 2)
+    lines = block(f"{start.identifier}  " if start.identifier else "", text_of(start) + status_of(start), 2)
     holder = start.holder_names.get(lang) or "no holder"
     lines.append(f"  {kind} · {holder} · <{start.iri}>")
     if start.top:
@@ -259,7 +275,7 @@ def trace_text(graph: Graph, found: Trace, lang: str = "da", width: int | None =
             target = hop.target
             marker = "  ▲ top" if target.top else ""
             prefix = f"  → {target.identifier}  " if target.identifier else "  → "
-            lines += block(prefix, text_of(target) + marker, 6)
+            lines += block(prefix, text_of(target) + marker + status_of(target), 6)
             why = ", ".join(filter(None, [hop.kind, hop.strength])) + (f": {hop.rationale}" if hop.rationale else "")
             lines += block("      ", why, 6)
     return "\n".join(lines)

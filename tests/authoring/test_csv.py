@@ -92,6 +92,13 @@ BAD_CSV = {
     "missing-column.csv": ("missing-column.csv", 1, "wrong CSV header: the column 'holder' is missing"),
     "bad-type.csv": ("bad-type.csv", 3, "column type: 'Goall' is not a statement type; did you mean 'Goal'?"),
     "bad-kind.csv": ("bad-kind-alignments.csv", 3, "column kind: 'inferred' is not an alignment kind"),
+    # The results table beside a statements table, and one given on its own (no indicators loaded with it).
+    "bad-number.csv": ("bad-number-results.csv", 3, "column target: expected a number such as 12.5, 12,5 or 85%, "
+                                                    "got '12,5,3' (the indicator is quantitative)"),
+    "unknown-indicator-results.csv": ("unknown-indicator-results.csv", 2, "column indicator: "
+                                      "'https://example.org/synthetic/id/indikator/x' is not an indicator in this file "
+                                      "(a results table given on its own finds its indicators in the files loaded "
+                                      "with it"),
     "given-alignments.csv": ("given-alignments.csv", 1, "this looks like an alignments table: give the statements "
                              "table, the alignments are read beside it"),
 }  # fmt: skip
@@ -134,3 +141,23 @@ def test_the_command_imports_the_pair(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert "bad-type.csv:3: column type: 'Goall' is not a statement type" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_results_table_with_a_wrong_header(tmp_path: Path) -> None:
+    (tmp_path / "statements.csv").write_bytes((GOOD / "statements.csv").read_bytes())
+    (tmp_path / "results.csv").write_text("indicator;period;actuel;source\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        read_csv(tmp_path / "statements.csv", base=BASE)
+    assert str(raised.value).endswith(
+        "results.csv:1: wrong CSV header: unknown column 'actuel'; the columns are indicator, period, target, "
+        "target_<language>, actual, actual_<language>, unit, source, verdict, note_<language>"
+    )
+
+
+def test_danish_results_beside_danish_statements() -> None:
+    graph = read_csv(GOOD / "danish-statements.csv", base=BASE)
+    actual = URIRef("https://example.org/synthetic/id/indikator/andel-digital-post/result/2022/actual")
+    assert graph.value(actual, RDF.value) == Literal(
+        "64.8", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+    )
+    assert graph.value(actual, GG.verdict) == GG.partlyMet  # "Delvist opfyldt"

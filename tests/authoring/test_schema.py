@@ -14,15 +14,20 @@ import yaml
 from goalgraph.errors import DataError
 from goalgraph.importers.authoring import read_yaml, schema_file, to_yaml
 from goalgraph.importers.authoring.vocabulary import (
+    DIRECTIONS,
+    INDICATOR_TYPES,
     KEYS,
     KINDS,
     ORGANISATION_TYPES,
     PLAN_TYPES,
+    POLARITIES,
     REQUIRED,
     SECTIONS,
+    STAGES,
     STATEMENT_TYPES,
     STRENGTHS,
     TOP_KEYS,
+    VERDICTS,
 )
 
 from ..conftest import REPOSITORY
@@ -31,7 +36,7 @@ from .conftest import BAD, BASE, GOOD
 SCHEMA = json.loads(schema_file().read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 ENTRY = {"sources": "source", "organisations": "organisation", "plans": "plan", "groups": "group",
-         "statements": "statement", "alignments": "alignment"}  # fmt: skip
+         "statements": "statement", "alignments": "alignment", "results": "result"}  # fmt: skip
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -80,12 +85,18 @@ def test_the_schema_and_the_reader_know_the_same_words() -> None:
     assert defs["organisation"]["properties"]["type"]["enum"] == list(ORGANISATION_TYPES)
     assert defs["alignment"]["properties"]["kind"]["enum"] == list(KINDS)
     assert defs["alignment"]["properties"]["strength"]["enum"] == list(STRENGTHS)
+    assert defs["alignment"]["properties"]["polarity"]["enum"] == list(POLARITIES)
+    assert defs["statement"]["properties"]["direction"]["enum"] == list(DIRECTIONS)
+    assert defs["statement"]["properties"]["indicator_type"]["enum"] == list(INDICATOR_TYPES)
+    assert defs["statement"]["properties"]["stage"]["enum"] == list(STAGES)
+    assert defs["result"]["properties"]["verdict"]["enum"] == list(VERDICTS)
 
 
 ACCEPTED = [
     GOOD / "full.yaml",
     GOOD / "minimal.yaml",
     GOOD / "empty.yaml",
+    GOOD / "results-plan.yaml",
     REPOSITORY / "data" / "target-plans-2019.yaml",
 ]
 
@@ -96,8 +107,9 @@ def test_what_the_reader_accepts_the_schema_accepts(path: Path) -> None:
     VALIDATOR.validate(document(path))
 
 
-def test_what_the_writer_writes_the_schema_accepts() -> None:
-    written = to_yaml(read_yaml(GOOD / "full.yaml", base=BASE), base=BASE)
+@pytest.mark.parametrize("name", ["full.yaml", "results-plan.yaml"])
+def test_what_the_writer_writes_the_schema_accepts(name: str) -> None:
+    written = to_yaml(read_yaml(GOOD / name, base=BASE), base=BASE)
     VALIDATOR.validate(as_json(yaml.safe_load(written)))
 
 
@@ -112,6 +124,9 @@ BOTH = [
     "bad-language-tag.yaml",
     "bad-date.yaml",
     "not-a-list.yaml",
+    "result-bad-period.yaml",
+    "result-bad-verdict.yaml",
+    "result-without-source.yaml",
 ]
 # Mistakes only a reader of the whole file sees: references, uniqueness, order of dates,
 # and what YAML's parser hides (a repeated key keeps its last value). The schema cannot
@@ -124,6 +139,13 @@ READER_ONLY = [
     "duplicate-key.yaml",
     "period-ends-before-start.yaml",
     "self-link.yaml",
+    # What an indicator of the file says about its results: its type, unit and plan.
+    "result-unknown-indicator.yaml",
+    "result-outside-plan.yaml",
+    "result-not-a-number.yaml",
+    "result-twice.yaml",
+    "result-other-unit.yaml",
+    "unit-on-target.yaml",
 ]
 NOT_DOCUMENTS = ["syntax-error.yaml", "billion-laughs.yaml", "python-tag.yaml"]
 

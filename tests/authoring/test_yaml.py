@@ -135,6 +135,22 @@ BAD_YAML = {
     "billion-laughs.yaml": (1, "YAML aliases (*name) are not accepted; write the value out"),
     "python-tag.yaml": (2, "statements[0].type: the tag tag:yaml.org,2002:python/object/apply:os.system "
                            "is not accepted"),
+    "unit-on-target.yaml": (8, "key statements[0].unit: only an indicator has a unit, and this statement is a Target"),
+    # Results (tests/authoring/test_results.py has more).
+    "result-unknown-indicator.yaml": (23, "key results[0].indicator: 'T' is a Target, not an indicator"),
+    "result-outside-plan.yaml": (24, "key results[0].period: 2022-07-01 to 2023-06-30 is not within the period of "
+                                     "the indicator's plan (2023-01-01 to 2023-12-31)"),
+    "result-not-a-number.yaml": (26, "key results[0].actual: expected a number, as the indicator has the unit 'dage'; "
+                                     "got a text"),
+    "result-twice.yaml": (30, "key results[1].target: a second target for this indicator and period "
+                              "(the first is on line 25)"),
+    "result-bad-period.yaml": (24, "key results[0].period: expected a year such as 2019 or an interval such as "
+                                   "2019-07-01/2020-06-30, got '2023-2024'"),
+    "result-bad-verdict.yaml": (26, "key results[0].verdict: 'næsten opfyldt' is not a verdict; "
+                                    "did you mean 'ikke opfyldt'? expected one of met, partly-met, not-met, opfyldt, "
+                                    "delvist opfyldt, ikke opfyldt"),
+    "result-without-source.yaml": (23, "results[0]: the required key 'source' is missing from this result"),
+    "result-other-unit.yaml": (25, "key results[0].unit: 'timer' is not the indicator's unit, 'dage'"),
 }  # fmt: skip
 
 

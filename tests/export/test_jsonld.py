@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -146,3 +147,19 @@ def test_the_context_names_every_term_of_the_ontology(bundled: GoalDataset) -> N
     )
     missing = {f"gg:{row['term'].value[len(str(GG)) :]}" for row in terms} - named
     assert not missing
+
+
+def test_results_verdicts_and_hindering_links_compact_and_read_back_in_pyld() -> None:
+    import goalgraph
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "achievement" / "maalrapportering-synthetic.ttl"
+    synthetic = goalgraph.load([fixture], bundled=False)
+    assert canonical(pyld_quads(export(synthetic, "jsonld"))) == canonical(synthetic.oxigraph)
+    nodes = {n["id"]: n for n in _nodes(_document(synthetic, include_ontology=False))}
+    base = "https://example.org/synthetic/"
+    indicator = nodes[base + "I1"]
+    assert (indicator["direction"], indicator["threshold"], indicator["unit"]) == ("lowerIsBetter", "35", "dage")
+    assert nodes[base + "I1-2019-actual"]["verdict"] == "notMet"
+    assert nodes[base + "T1"]["hinders"] == base + "T2"
+    assert nodes[base + "h-T1-T2"]["polarity"] == "hindering"
+    assert (nodes[base + "T3"]["targetWeight"], nodes[base + "T3"]["valueChainStage"]) == ("20", "outcome")

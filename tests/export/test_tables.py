@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from goalgraph.export import export, write_export
 from goalgraph.export.formats import FormatError
 from goalgraph.export.tables import SEPARATOR, cell_text, csv_tables
 from goalgraph.loading import GoalDataset
+
+from ..conftest import FIXTURES
 
 
 def _read(content: bytes, delimiter: str = ",") -> list[dict[str, str]]:
@@ -46,6 +49,28 @@ def test_a_zip_of_two_tables_with_every_statement_and_alignment(bundled: GoalDat
     assert stated["from_da"] == "Anklagemyndighedens virksomhedsstrategi for 2019"  # a plan's title
     assert stated["evidence_da"]
     assert not stated["strength"]
+
+
+def test_hindering_alignments_are_rows_with_their_polarity() -> None:
+    # Synthetic: one influence per ArchiMate modifier, six of them negative (hindering).
+    influences = goalgraph.load([FIXTURES / "archimate" / "influences.xml"], bundled=False)
+    alignments = _read(csv_tables(influences)["alignments.csv"])
+    assert len(alignments) == 11
+    assert Counter(row["polarity"] for row in alignments) == Counter({"hindering": 6, "supporting": 5})
+    hindering = {
+        row["alignment"].rpartition("/")[2]: row["strength"] for row in alignments if row["polarity"] == "hindering"
+    }
+    # --, -8: strong; -, -5: moderate; -2 and a "-" whose strength property says weak: weak.
+    assert hindering == {
+        "id-r4": "strong",
+        "id-r9": "strong",
+        "id-r3": "moderate",
+        "id-r10": "moderate",
+        "id-r11": "weak",
+        "id-r12": "weak",
+    }
+    header = list(alignments[0])
+    assert header.index("polarity") == header.index("strength") + 1
 
 
 def test_excel_reads_utf8_with_a_bom_and_danish_round_trips(bundled: GoalDataset) -> None:

@@ -147,12 +147,23 @@ def test_relationships_between_statements_become_alignments(
     assert alignment(motivation, source, target) == {"kind": kind, "strength": strength, "supports": supports}
 
 
-def test_a_negative_influence_and_a_specialization_are_not_alignments(motivation: Graph) -> None:
-    for source, target in (("id-budget", "id-fast"), ("id-waiting", "id-ageing")):
-        assert not [
-            a for a in motivation.subjects(GG["from"], element(source)) if motivation.value(a, GG.to) == element(target)
-        ]
-        assert (element(source), GG.supports, element(target)) not in motivation
+def test_a_specialization_is_not_an_alignment(motivation: Graph) -> None:
+    source, target = "id-waiting", "id-ageing"
+    assert not [
+        a for a in motivation.subjects(GG["from"], element(source)) if motivation.value(a, GG.to) == element(target)
+    ]
+    assert (element(source), GG.supports, element(target)) not in motivation
+
+
+def test_a_negative_influence_is_a_hindering_alignment(motivation: Graph) -> None:
+    assert alignment(motivation, "id-budget", "id-fast") == {
+        "kind": GG.stated,
+        "strength": GG.moderate,
+        "supports": False,
+    }
+    (node,) = (a for a in motivation.subjects(GG["from"], element("id-budget")))
+    assert motivation.value(node, GG.polarity) == GG.hindering
+    assert (element("id-budget"), GG.hinders, element("id-fast")) in motivation
 
 
 def test_the_summary_counts_what_was_read_and_skipped(motivation: ArchiMateGraph) -> None:
@@ -161,22 +172,86 @@ def test_the_summary_counts_what_was_read_and_skipped(motivation: ArchiMateGraph
     assert summary.model == "Municipal Services"
     assert sum(summary.statements.values()) == 9
     assert summary.organisations == 3  # two stakeholders and the model
-    assert summary.alignments == 7
+    assert (summary.alignments, summary.hindrances) == (8, 1)
     assert summary.skipped_elements == Counter({"Business": 1, "Application": 1, "Other": 1})
     assert summary.skipped_relationships == Counter(
         {
             "with an end outside the motivation layer": 3,
-            "negative influence": 1,
             "of a type goalgraph does not map between these elements": 1,
         }
     )
     assert motivation.notes == (
         f"{summary.path}: read 9 statements (Assessment: 1, Constraint: 1, Driver: 1, Goal: 1, Meaning: 1, "
-        "Outcome: 1, Principle: 1, Requirement: 1, Value: 1), 3 organisations and 7 alignments; skipped 3 "
-        "elements of other layers (Application: 1, Business: 1, Other: 1) and 5 relationships (3 with an end "
-        "outside the motivation layer, 1 negative influence, 1 of a type goalgraph does not map between these "
-        "elements)",
+        "Outcome: 1, Principle: 1, Requirement: 1, Value: 1), 3 organisations and 8 alignments (1 hindering); "
+        "skipped 3 elements of other layers (Application: 1, Business: 1, Other: 1) and 4 relationships (3 with "
+        "an end outside the motivation layer, 1 of a type goalgraph does not map between these elements)",
     )
+
+
+# ---------------------------------------------------------------- import: influence modifiers (synthetic)
+
+INFLUENCES = HERE / "influences.xml"
+SYNTHETIC_MODEL = URIRef(BASE + "archimate/synthetic-influences")
+
+
+@pytest.fixture(scope="module")
+def influences() -> ArchiMateGraph:
+    return read(INFLUENCES)
+
+
+@pytest.mark.parametrize(
+    ("relationship", "modifier", "strength", "polarity"),
+    [
+        ("id-r1", "++", GG.strong, None),
+        ("id-r2", "+", GG.moderate, None),
+        ("id-r3", "-", GG.moderate, GG.hindering),
+        ("id-r4", "--", GG.strong, GG.hindering),
+        ("id-r6", "8", GG.strong, None),
+        ("id-r7", "5", GG.moderate, None),
+        ("id-r8", "2", GG.weak, None),
+        ("id-r9", "-8", GG.strong, GG.hindering),
+        ("id-r10", "-5", GG.moderate, GG.hindering),
+        ("id-r11", "-2", GG.weak, GG.hindering),
+        ("id-r12", "- with strength weak", GG.weak, GG.hindering),  # the property wins over the modifier
+    ],
+)
+def test_each_influence_modifier_gives_its_polarity_and_strength(
+    influences: Graph, relationship: str, modifier: str, strength: URIRef, polarity: URIRef | None
+) -> None:
+    node = URIRef(f"{SYNTHETIC_MODEL}/{relationship}")
+    source, target = influences.value(node, GG["from"]), influences.value(node, GG.to)
+    assert source == URIRef(f"{SYNTHETIC_MODEL}/id-s{relationship.removeprefix('id-r')}"), modifier
+    assert (influences.value(node, GG.kind), influences.value(node, GG.strength)) == (GG.stated, strength)
+    assert influences.value(node, GG.polarity) == polarity
+    hindering = polarity == GG.hindering
+    assert ((source, GG.hinders, target) in influences) is hindering
+    assert ((source, GG.supports, target) in influences) is not hindering
+
+
+def test_a_neutral_influence_is_skipped_and_counted(influences: ArchiMateGraph) -> None:
+    assert not list(influences.subjects(GG["from"], URIRef(f"{SYNTHETIC_MODEL}/id-s5")))
+    assert influences.summary.skipped_relationships == Counter({"neutral influence": 1})
+    assert influences.notes == (
+        f"{influences.summary.path}: read 13 statements (Outcome: 12, Goal: 1), 1 organisation and 11 alignments "
+        "(6 hindering); skipped 0 elements of other layers and 1 relationship (1 neutral influence)",
+    )
+    report = goalgraph.validate(goalgraph.load([INFLUENCES], bundled=False))
+    assert report.conforms, report.problems
+
+
+def test_hindering_influences_survive_export_and_import(influences: ArchiMateGraph, tmp_path: Path) -> None:
+    written = archimate(influences)
+    tree = ET.fromstring(written)
+    modifiers = Counter(r.get("modifier") for r in tree.iter(NS + "relationship") if r.get(XSI_TYPE) == "Influence")
+    # -, -5, -2 and "-" with strength weak are written "-"; --, -8 "--".
+    assert modifiers == Counter({"-": 4, "--": 2, "+": 3, "++": 2})
+    polarities = [p for p in tree.iter(NS + "property") if p.findtext(f"{NS}value") == "hindering"]
+    assert len(polarities) == 6
+    (tmp_path / "again.xml").write_bytes(written)
+    again = read(tmp_path / "again.xml")
+    assert_isomorphic(influences, again)
+    assert (again.summary.alignments, again.summary.hindrances) == (11, 6)
+    assert archimate(again) == written
 
 
 def test_an_import_is_valid_goalgraph_data() -> None:
@@ -533,3 +608,15 @@ def test_hostile_and_awkward_texts_survive_the_round_trip(tmp_path: Path) -> Non
     assert back.value(node, GG.text) == Literal('<img src=x onerror=alert(1)> & "æøå" ]]>', lang="da")
     # Names are single lines: white space is normalised, as gg:text's definition allows.
     assert back.value(node, GG.translation) == Literal("Tabs and new lines", lang="en")
+
+
+def test_a_modifier_made_negative_in_an_exported_file_hinders(motivation: ArchiMateGraph, tmp_path: Path) -> None:
+    # As if someone turned goalgraph's "++" influence into "--" in Archi: no polarity property, so the sign says.
+    written = archimate(motivation)
+    assert written.count(b'modifier="++"') == 1
+    (tmp_path / "edited.xml").write_bytes(written.replace(b'modifier="++"', b'modifier="--"'))
+    edited = read(tmp_path / "edited.xml")
+    assert (element("id-fast"), GG.hinders, element("id-care")) in edited
+    assert (element("id-fast"), GG.supports, element("id-care")) not in edited
+    assert alignment(edited, "id-fast", "id-care") == {"kind": GG.stated, "strength": GG.strong, "supports": False}
+    assert edited.summary.hindrances == 2

@@ -82,6 +82,28 @@ def test_the_real_files_plan_dates_and_source(interop_files: Path) -> None:
     assert (targets, actuals) == (27, 77)
 
 
+@pytest.mark.parametrize(
+    ("name", "stages", "types"),
+    [
+        # Counted in the files: grep -o 'ValueChainStage="[^"]*"' and 'PerformanceIndicatorType="[^"]*"'.
+        ("HHISAP2025.xml", {"inputProcessing": 16, "outcome": 18, "output": 25, "outputProcessing": 5}, (44, 20)),
+        ("SMLC2023.xml", {"inputProcessing": 2, "outcome": 6, "output": 11, "outputProcessing": 2}, (10, 9)),
+    ],
+)
+def test_a_real_file_keeps_its_stages_and_indicator_types(
+    interop_files: Path, name: str, stages: dict[str, int], types: tuple[int, int]
+) -> None:
+    graph = read_stratml(interop_files / "stratml" / name, base=BASE)
+    found = Counter(str(o).removeprefix(str(GG)) for o in graph.objects(None, GG.valueChainStage))
+    assert found == stages
+    kinds = Counter(graph.objects(None, GG.indicatorType))
+    assert (kinds[GG.quantitative], kinds[GG.qualitative]) == types
+    # Every result has the document's source: the shapes want one on each figure.
+    results = set(graph.subjects(RDF.type, GG.TargetResult)) | set(graph.subjects(RDF.type, GG.ActualResult))
+    assert results
+    assert all(graph.value(result, DCTERMS.source) is not None for result in results)
+
+
 def goalgraph_stratmlpr(name: str) -> str:
     return "urn:ISO:std:iso:17469:tech:xsd:PerformancePlanOrReport#" + name
 
@@ -181,11 +203,125 @@ def test_the_small_plan_maps_indicator_results_and_relationships(harbour: Graph)
     assert harbour.value(target, RDF.value) == Literal("12.5", datatype=XSD.decimal)
     assert harbour.value(actual, GG.descriptorValue) == Literal("Met", lang="en-gb")
     assert harbour.value(actual, GG.resultEnd) == Literal("2024-12-31", datatype=XSD.date)
-    # The relationship to a goal of the same document is an alignment; the one to another document is not.
+    # The relationship to a goal of the same document is an alignment; the one to another document a referent.
     assert set(harbour.objects(indicator, GG.supports)) == {URIRef(f"{HARBOUR}/goal/2")}
+    assert set(harbour.objects(None, GG.referent)) == {Literal("_in-another-document")}
     alignment = URIRef(f"{HARBOUR}/alignment/indicator-1.1.1--goal-2")
     assert harbour.value(alignment, GG.kind) == GG.stated
     assert harbour.value(alignment, GG.evidence) == Literal("Fewer spills keep the berths open.", lang="en-gb")
+
+
+SYNTHETIC = URIRef(BASE + "stratml/synthetic-river-board/synthetic-river-board-report-2024")
+
+
+@pytest.fixture(scope="module")
+def river() -> Graph:
+    """A synthetic report with every attribute, relationship type and result field."""
+    return read_stratml(FIXTURES / "results-and-relationships.xml", base=BASE)
+
+
+def test_indicator_attributes_map_to_value_chain_stages_and_types(river: Graph) -> None:
+    stages = {
+        str(river.value(i, GG.text)): river.value(i, GG.valueChainStage) for i in river.subjects(RDF.type, GG.Indicator)
+    }
+    assert stages == {
+        "Inspections held": GG.inputProcessing,
+        "Water quality": GG.outcome,
+        "Staff": GG.input,
+        "Permits decided": GG.output,
+        "Permit data published": GG.outputProcessing,
+    }
+    assert river.value(URIRef(f"{SYNTHETIC}/indicator/1.1.1"), GG.indicatorType) == GG.quantitative
+    assert river.value(URIRef(f"{SYNTHETIC}/indicator/1.1.2"), GG.indicatorType) == GG.qualitative
+    assert river.value(URIRef(f"{SYNTHETIC}/indicator/1.1.3"), GG.indicatorType) is None
+
+
+def test_a_typed_relationship_is_a_relationship_node_and_its_plain_triple(river: Graph) -> None:
+    indicator, goal = URIRef(f"{SYNTHETIC}/indicator/1.1.1"), URIRef(f"{SYNTHETIC}/goal/2")
+    node = URIRef(f"{SYNTHETIC}/relationship/indicator-1.1.1--narrower-than--goal-2")
+    assert (node, RDF.type, GG.Relationship) in river
+    assert (river.value(node, GG["from"]), river.value(node, GG.to)) == (indicator, goal)
+    assert river.value(node, GG.relationType) == GG.narrowerThan
+    assert (indicator, GG.narrowerThan, goal) in river
+    assert river.value(node, GG.exchangeIdentifier) == Literal("_synthetic-relationship-1")
+    assert river.value(node, SKOS.prefLabel) == Literal("Part of the wider goal", lang="en")
+    assert river.value(node, GG.evidence) == Literal("Inspections are one part of open water.", lang="en")
+    assert river.value(node, DCTERMS.source) == URIRef("https://synthetic.example.org/river-board/report-2024")
+    # The untyped relationship to the same goal is a stated supporting alignment, as before.
+    alignment = URIRef(f"{SYNTHETIC}/alignment/indicator-1.1.1--goal-2")
+    assert (indicator, GG.supports, goal) in river
+    assert river.value(alignment, GG.kind) == GG.stated
+    # A typed relationship to the plan itself (its AdministrativeInformation Identifier) points at the plan.
+    peer = URIRef(f"{SYNTHETIC}/relationship/indicator-1.1.1--peer-of--plan")
+    assert river.value(peer, GG.to) == SYNTHETIC
+    assert (indicator, GG.peerOf, SYNTHETIC) in river
+
+
+def test_a_referent_in_another_document_is_kept_as_its_identifier(river: Graph) -> None:
+    indicator = URIRef(f"{SYNTHETIC}/indicator/1.1.1")
+    referents = {str(river.value(node, GG.referent)): node for node in river.subjects(GG.referent, None)}
+    assert set(referents) == {"Ministry plan 2024, goal 3", "_synthetic-elsewhere"}
+    ministry, elsewhere = referents["Ministry plan 2024, goal 3"], referents["_synthetic-elsewhere"]
+    assert river.value(ministry, GG.relationType) == GG.broaderThan
+    assert river.value(ministry, GG.to) is None
+    assert river.value(ministry, GG["from"]) == indicator
+    assert river.value(ministry, GG.exchangeIdentifier) == Literal("_synthetic-relationship-2")
+    assert str(ministry).startswith(f"{SYNTHETIC}/relationship/indicator-1.1.1--broader-than--referent-ministry-plan")
+    # Untyped: no type, no alignment, no plain triple to anything.
+    assert river.value(elsewhere, GG.relationType) is None
+    assert river.value(elsewhere, GG.exchangeIdentifier) == Literal("_synthetic-relationship-3")
+    assert set(river.objects(indicator, GG.broaderThan)) == set()
+
+
+def test_every_result_keeps_its_figures_and_has_the_documents_source(river: Graph) -> None:
+    actual = URIRef(f"{SYNTHETIC}/indicator/1.1.1/actual/1")
+    assert river.value(actual, RDF.value) == Literal("37.5", datatype=XSD.decimal)
+    assert river.value(actual, GG.resultStart) == Literal("2024-01-01", datatype=XSD.date)
+    assert river.value(actual, GG.resultEnd) == Literal("2024-12-31", datatype=XSD.date)
+    assert river.value(actual, GG.descriptorName) == Literal("Status", lang="en")
+    assert river.value(actual, GG.descriptorValue) == Literal("Partly met", lang="en")
+    assert river.value(actual, DCTERMS.description) == Literal("Thirty-seven and a half, one shared.", lang="en")
+    results = set(river.subjects(RDF.type, GG.TargetResult)) | set(river.subjects(RDF.type, GG.ActualResult))
+    assert len(results) == 3
+    source = URIRef("https://synthetic.example.org/river-board/report-2024")
+    assert all(river.value(result, DCTERMS.source) == source for result in results)
+
+
+def test_the_synthetic_report_validates_and_round_trips_exactly(
+    river: Graph, schema: etree.XMLSchema, tmp_path: Path
+) -> None:
+    report = goalgraph.validate(goalgraph.load([FIXTURES / "results-and-relationships.xml"], bundled=False))
+    assert report.conforms, [str(p) for p in report.problems]
+    assert not report.problems
+    written = stratml(river)
+    assert_valid(schema, written)
+    for expected in (
+        b'<PerformanceIndicator ValueChainStage="Input_Processing" PerformanceIndicatorType="Quantitative">',
+        b'<Relationship RelationshipType="Narrower_Than">',
+        b"<ReferentIdentifier>Ministry plan 2024, goal 3</ReferentIdentifier>",
+        b"<NumberOfUnits>37.5</NumberOfUnits>",
+    ):
+        assert expected in written
+    (tmp_path / "again.xml").write_bytes(written)
+    again = read_stratml(tmp_path / "again.xml", base=BASE)
+    assert isomorphic(river, again)
+    assert stratml(again) == written
+
+
+def test_hindering_alignments_and_what_stratml_has_no_place_for_are_left_out(river: Graph) -> None:
+    graph = Graph()
+    for triple in river:
+        graph.add(triple)
+    indicator, goal = URIRef(f"{SYNTHETIC}/indicator/1.1.2"), URIRef(f"{SYNTHETIC}/goal/2")
+    hindering = URIRef("https://synthetic.example.org/alignment/hinders")
+    graph.add((indicator, GG.hinders, goal))
+    for predicate, value in ((RDF.type, GG.Alignment), (GG["from"], indicator), (GG.to, goal)):
+        graph.add((hindering, predicate, value))
+    graph.add((hindering, GG.polarity, GG.hindering))
+    graph.add((hindering, GG.kind, GG.stated))
+    graph.add((URIRef(f"{SYNTHETIC}/objective/1.1"), GG.targetWeight, Literal("2", datatype=XSD.decimal)))
+    graph.add((URIRef(f"{indicator}/actual/1"), GG.verdict, GG.met))
+    assert stratml(graph) == stratml(river)
 
 
 def test_the_small_plan_maps_stakeholders_and_roles(harbour: Graph) -> None:
@@ -248,6 +384,7 @@ BAD = {
     "no-organization.xml": (4, "the plan names no <Organization> with a <Name>"),
     "bad-date.xml": (9, "<StartDate> '2024-13-01' is not a date (StratML writes YYYY-MM-DD)"),
     "bad-number.xml": (10, "<NumberOfUnits> 'many' is not a number"),
+    "bad-stage.xml": (9, "ValueChainStage='Impact' is not one of StratML's values (Input, Input_Processing, Output"),
     "billion-laughs.xml": (2, "refused: the file has a document type declaration (DTD)"),
     "external-entity.xml": (2, "refused: the file has a document type declaration (DTD)"),
 }

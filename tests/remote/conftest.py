@@ -9,6 +9,7 @@ where ``.ci/run`` installs both and an absence is a failure.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,8 @@ from .stores import STORES, Triplestore, require, running
 
 #: Organisations in the synthetic graph pushed beside the bundled one (about 6,000 triples).
 SYNTHETIC_ORGANISATIONS = 20
+#: A synthetic target plan with results over three years and a hindering link.
+ACHIEVEMENT = Path(__file__).resolve().parents[1] / "fixtures" / "achievement" / "maalrapportering-synthetic.ttl"
 
 
 @pytest.fixture(scope="session", params=STORES)
@@ -54,4 +57,16 @@ def synthetic_local(tmp_path_factory: pytest.TempPathFactory) -> GoalDataset:
 def synthetic_remote(store: Triplestore, synthetic_local: GoalDataset) -> RemoteDataset:
     """The synthetic graph pushed with INSERT DATA in batches (no Graph Store Protocol)."""
     graphs = push(dataset_graphs(synthetic_local), store.writer(graph_store=False))
+    return RemoteDataset(Endpoint(store.sparql), graphs=graphs)
+
+
+@pytest.fixture(scope="session")
+def achievement_local() -> GoalDataset:
+    return goalgraph.load([ACHIEVEMENT], bundled=False)
+
+
+@pytest.fixture(scope="session")
+def achievement_remote(store: Triplestore, achievement_local: GoalDataset) -> RemoteDataset:
+    """The synthetic target plan with results, pushed through the Graph Store Protocol."""
+    graphs = push(dataset_graphs(achievement_local), store.writer())
     return RemoteDataset(Endpoint(store.sparql), graphs=graphs)

@@ -336,7 +336,9 @@ def _store(held: int | None) -> Callable[[str], Reply]:
 def test_a_push_that_the_store_did_not_keep_fails(serve: Callable[..., Server]) -> None:
     forgetful = serve(_store(0))
     result = goalgraph("push", "--endpoint", forgetful.url, "--no-bundled")
-    message = _one_message(result, f"{forgetful.url} holds 0 of the {ONTOLOGY_TRIPLES} triples pushed to <{ONTOLOGY}>")
+    message = _one_message(
+        result, f"{forgetful.url} holds 0 of the {ONTOLOGY_TRIPLES:,} triples pushed to <{ONTOLOGY}>"
+    )
     assert message.endswith(f"{forgetful.url} did not store them")
     assert "pushed 1 graph(s)" not in result.stderr
 
@@ -350,7 +352,7 @@ def test_a_push_that_the_store_kept_passes(serve: Callable[..., Server]) -> None
     keeping = serve(_store(ONTOLOGY_TRIPLES))
     result = goalgraph("push", "--endpoint", keeping.url, "--no-bundled")
     assert result.returncode == 0, result.stderr
-    assert f"pushed 1 graph(s), {ONTOLOGY_TRIPLES} triples" in result.stderr
+    assert f"pushed 1 graph(s), {ONTOLOGY_TRIPLES:,} triples" in result.stderr
     assert keeping.asked[-1].startswith("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/goalgraph/ontology>")
 
 

@@ -10,6 +10,7 @@ import networkx as nx
 from rdflib import Graph
 from rdflib.term import IdentifiedNode
 
+from goalgraph.achievement.conflicts import Conflict, conflicts
 from goalgraph.analysis.centrality import alignment_betweenness
 from goalgraph.analysis.clusters import Cluster, clusters
 from goalgraph.analysis.coverage import Coverage, coverage
@@ -54,6 +55,9 @@ class Analysis:
         Every organisation that holds statements: its alignment score.
     plan_links : tuple of PlanLink
         Alignments from plans, which the statement graph leaves out.
+    conflicts : tuple of Conflict
+        Statements that both support and hinder another, and hindering links from
+        strong supporters of the top (:func:`goalgraph.achievement.conflicts`).
     """
 
     graph: nx.DiGraph = field(repr=False, compare=False)
@@ -67,6 +71,7 @@ class Analysis:
     orphans: tuple[IdentifiedNode, ...]
     scores: Mapping[IdentifiedNode, OrganisationScore]
     plan_links: tuple[PlanLink, ...]
+    conflicts: tuple[Conflict, ...] = ()
 
     @property
     def gaps(self) -> list[IdentifiedNode]:
@@ -138,16 +143,16 @@ class Analysis:
         dict
             Keys ``top_organisations``, ``top``, ``statements`` (each statement
             with its labels, reach and centrality), ``alignments``, ``coverage``,
-            ``gaps``, ``orphans``, ``cycles``, ``clusters``, ``scores`` and
-            ``plan_links``.
+            ``gaps``, ``orphans``, ``cycles``, ``clusters``, ``scores``,
+            ``plan_links`` and ``conflicts``.
 
         Examples
         --------
         >>> import json, goalgraph
         >>> data = analyse(goalgraph.load()).to_dict()
         >>> sorted(data)  # doctest: +NORMALIZE_WHITESPACE
-        ['alignments', 'clusters', 'coverage', 'cycles', 'gaps', 'orphans', 'plan_links',
-         'scores', 'statements', 'top', 'top_organisations']
+        ['alignments', 'clusters', 'conflicts', 'coverage', 'cycles', 'gaps', 'orphans',
+         'plan_links', 'scores', 'statements', 'top', 'top_organisations']
         >>> len(json.dumps(data)) > 10_000
         True
         """
@@ -193,6 +198,7 @@ class Analysis:
             "clusters": [cluster.to_dict() for cluster in self.clusters],
             "scores": scores,
             "plan_links": [link.to_dict() for link in self.plan_links],
+            "conflicts": [conflict.to_dict() for conflict in self.conflicts],
         }
 
 
@@ -246,6 +252,7 @@ def _analyse(statements: nx.DiGraph, leave_out: Collection[str] = ()) -> Analysi
     organisations = top_organisations(statements)
     top = top_statements(statements, organisations)
     reached = reach(statements, top)
+    model = statements.graph.get("model")
     return Analysis(
         graph=statements,
         top_organisations=organisations,
@@ -258,4 +265,5 @@ def _analyse(statements: nx.DiGraph, leave_out: Collection[str] = ()) -> Analysi
         orphans=tuple(orphans(statements)),
         scores=organisation_scores(statements, reached, top),
         plan_links=plan_links(statements),
+        conflicts=conflicts(model) if isinstance(model, GoalModel) else (),
     )

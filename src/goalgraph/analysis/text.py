@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from goalgraph.achievement.text import conflicts_text
 from goalgraph.analysis.analyse import Analysis
 from goalgraph.model import by_language
 
@@ -56,6 +57,11 @@ def analysis_text(result: Analysis, lang: str = "da", central: int = 5) -> str:
     out += section("Orphans: statements that support nothing", [name(s) for s in result.orphans], "none")
     cycles = [" → ".join(nodes[s].get("identifier") or str(s) for s in (*cycle, cycle[0])) for cycle in result.cycles]
     out += section("Cycles", cycles, "none")
+    if result.conflicts:
+        model = result.graph.graph["model"]
+        out += section("Conflicts: links that pull both ways", conflicts_text(model, result.conflicts, lang), "none")
+    else:
+        out += ["", "Conflicts: none"]
     sizes = ", ".join(str(len(c.statements)) for c in result.clusters)
     out += ["", f"Clusters: {len(result.clusters)} ({sizes} statements)"]
     ranked = [f"{value:5.3f}  {name(s)}" for s, value in result.most_central(central) if value > 0]

@@ -10,6 +10,14 @@ shape by type, links by kind (:mod:`~goalgraph.explorer.styles`). In the page:
   type, holder, plan and period, source, its paths to the top and its alignments
   in and out (kind, strength, rationale); its paths to the top light up and the
   rest dims;
+- hindering links (:attr:`GoalModel.hindrances <goalgraph.model.GoalModel.hindrances>`)
+  are drawn red with a bar at their end, in the legend, the filters and the panel of
+  both ends; no path to the top follows them;
+- "Colour by status" fills the statements by their status from
+  :func:`goalgraph.progress` (computed once when the page is built,
+  :mod:`~goalgraph.explorer.statuses`), with a marker on each label and the status in
+  words in the panel, which for an indicator shows its series as a table and a
+  sparkline; with no results in the data the toggle is disabled, with a note;
 - filter by organisation, type, plan and kind of link; search in Danish or English,
   ignoring case and accents (the rules of :func:`goalgraph.text.fold`); switch
   between Danish and English; reset the view;
@@ -59,7 +67,7 @@ from goalgraph.explorer.network import Language, Layout, assemble
 from goalgraph.explorer.page import render_page
 from goalgraph.explorer.payload import payload
 from goalgraph.files import write_atomically
-from goalgraph.model import GoalModel, read_model
+from goalgraph.model import read_model
 from goalgraph.templating import render
 
 __all__ = [
@@ -146,18 +154,17 @@ def build_explorer(
     (True, False)
     """
     _check(lang, layout, collapse_above)
-    facts = gather(_focused(graph, focus, depth) if focus is not None else graph)
+    whole = read_model(graph)
+    shown = whole if focus is None else neighbourhood(whole, focus_statements(graph, whole, focus), depth=depth)
+    facts = gather(shown)
     collapsed = collapse_above is not None and len(facts.statements) > collapse_above
     parts = assemble(facts, lang=lang, layout=layout, collapsed=collapsed)
-    data = payload(facts, parts, lang=lang, layout=layout, collapsed=collapsed, collapse_above=collapse_above)
+    # Statuses are the whole graph's, also in a neighbourhood: they rest on what is not shown too.
+    data = payload(
+        facts, parts, lang=lang, layout=layout, collapsed=collapsed, collapse_above=collapse_above, whole=whole
+    )
     title = facts.titles.get(lang) or next(iter(facts.titles.values()), "goalgraph")
     return render_page(data=data, lang=lang, title=title, noscript=_NOSCRIPT[lang])
-
-
-def _focused(graph: Graph, focus: str, depth: int) -> GoalModel:
-    """The model of the neighbourhood of `focus` in `graph`."""
-    model = read_model(graph)
-    return neighbourhood(model, focus_statements(graph, model, focus), depth=depth)
 
 
 def write_explorer(

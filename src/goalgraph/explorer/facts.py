@@ -109,6 +109,11 @@ class ExplorerFacts:
         The statements with their rows, top row first.
     alignments : tuple of Alignment
         The edges between statements, one per pair, suggestions included.
+    hindrances : tuple of Alignment
+        The hindering alignments between two statements (``gg:polarity gg:hindering``,
+        :attr:`GoalModel.hindrances <goalgraph.model.GoalModel.hindrances>`), one per
+        pair, suggestions included; kept apart from `alignments`, so no path to the
+        top goes through them.
     plan_links : tuple of PlanLink
         Alignments from whole plans.
     types : tuple of Term
@@ -126,6 +131,7 @@ class ExplorerFacts:
     groups: tuple[StatementGroup, ...]
     statements: tuple[Placed, ...]
     alignments: tuple[Alignment, ...]
+    hindrances: tuple[Alignment, ...]
     plan_links: tuple[PlanLink, ...]
     types: tuple[Term, ...]
     kinds: dict[str, Texts]
@@ -140,6 +146,23 @@ def _titles(model: GoalModel) -> Texts:
         for language, text in by_language(dataset.titles).items():
             titles[language] = f"{titles[language]} · {text}" if language in titles else text
     return titles
+
+
+def _hindering_pairs(model: GoalModel) -> dict[tuple[IdentifiedNode, IdentifiedNode], list[Alignment]]:
+    """The hindering alignments between two statements by pair, the strongest first (:meth:`Alignment.rank`).
+
+    :meth:`GoalModel.hindering_edges` leaves suggestions out; the explorer shows them,
+    as it shows suggested support, dashed.
+    """
+    pairs: dict[tuple[IdentifiedNode, IdentifiedNode], list[Alignment]] = {}
+    statements = model.statements
+    for alignment in model.hindrances.values():
+        start, end = alignment.start, alignment.end
+        if start is not None and end is not None and start != end and start in statements and end in statements:
+            pairs.setdefault((start, end), []).append(alignment)
+    for candidates in pairs.values():
+        candidates.sort(key=Alignment.rank)
+    return pairs
 
 
 def gather(graph: Graph | GoalModel) -> ExplorerFacts:
@@ -211,6 +234,10 @@ def gather(graph: Graph | GoalModel) -> ExplorerFacts:
         (candidates[0] for candidates in edges.values()),
         key=lambda a: (position[a.start], position[a.end], a.iri),  # type: ignore[index]
     )
+    hindrances = sorted(
+        (candidates[0] for candidates in _hindering_pairs(model).values()),
+        key=lambda a: (position[a.start], position[a.end], a.iri),  # type: ignore[index]
+    )
     links = sorted(model.plan_links, key=lambda link: (str(link.plan), position[link.statement], str(link.node)))
     plans = dict(model.plans)
     for link in links:
@@ -225,6 +252,7 @@ def gather(graph: Graph | GoalModel) -> ExplorerFacts:
         groups=tuple(groups.values()),
         statements=tuple(placed),
         alignments=tuple(alignments),
+        hindrances=tuple(hindrances),
         plan_links=tuple(links),
         types=model.statement_types,
         kinds={name: by_language(term.names) for name, term in model.kinds.items()},

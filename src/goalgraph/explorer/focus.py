@@ -182,6 +182,9 @@ def _restricted(model: GoalModel, kept: set[IdentifiedNode]) -> GoalModel:
         agents=model.agents,
         datasets=model.datasets,
         results=model.results,
+        # Hindering links between kept statements are shown as in the whole graph.
+        hindrances={node: h for node, h in model.hindrances.items() if h.start in kept and h.end in kept},
+        indicators={node: i for node, i in model.indicators.items() if node in kept},
     )
 
 

@@ -18,13 +18,15 @@ a node in time proportional to those it already has, too slow for 66,000.
 Node ids are the statements' positions in :attr:`ExplorerFacts.statements` (and
 ``"org-N"`` for the organisation nodes of a collapsed graph), edge ids the
 alignments' positions in :attr:`ExplorerFacts.alignments`: short, and the same as
-the indices into the page's data.
+the indices into the page's data. A hindering link's id is ``"h-J"``, J its position
+in :attr:`ExplorerFacts.hindrances`: it is drawn red with a bar at its end
+(vis-network's arrow type ``"bar"``) instead of an arrowhead.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Literal
 
@@ -35,6 +37,7 @@ from goalgraph.explorer.styles import (
     NO_HOLDER,
     darker,
     edge_style,
+    hindering_style,
     organisation_colour,
     shape_of,
     short_label,
@@ -50,6 +53,7 @@ __all__ = [
     "Layout",
     "NetworkParts",
     "assemble",
+    "hindering_edge",
     "organisation_group",
     "statement_label",
 ]
@@ -110,12 +114,16 @@ class NetworkParts:
         for a collapsed graph.
     options : dict
         vis-network's options, with a group per organisation colour.
+    hindering_edges : list of dict
+        One per hindering link, in the order of :attr:`ExplorerFacts.hindrances`
+        (ids ``"h-0"``, ``"h-1"``...); none for a collapsed graph.
     """
 
     nodes: list[dict[str, Any]]
     organisation_nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     options: dict[str, Any]
+    hindering_edges: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _new_network() -> Any:
@@ -286,7 +294,36 @@ def assemble(facts: ExplorerFacts, *, lang: Language, layout: Layout, collapsed:
             color={"color": style.colour, "opacity": style.opacity, "inherit": False},
             dashes=_EDGE_DASHES if style.dashed else False,
         )
-    return NetworkParts(list(network.nodes), [], list(network.edges), _options(network, facts, layout))
+    supporting = len(network.edges)
+    for index, alignment in enumerate(facts.hindrances):
+        network.add_edge(
+            position[alignment.start],  # type: ignore[index]
+            position[alignment.end],  # type: ignore[index]
+            **hindering_edge(index, alignment.kind, alignment.strength),
+        )
+    edges = list(network.edges)
+    return NetworkParts(
+        list(network.nodes), [], edges[:supporting], _options(network, facts, layout), edges[supporting:]
+    )
+
+
+def hindering_edge(index: int, kind: str, strength: str | None) -> dict[str, Any]:
+    """The look of hindering link `index`: red, ending in a bar where the arrowhead would be.
+
+    Examples
+    --------
+    >>> edge = hindering_edge(0, "curated", "moderate")
+    >>> edge["id"], edge["color"]["color"], edge["arrows"]["to"]["type"]
+    ('h-0', '#c0392b', 'bar')
+    """
+    style = hindering_style(kind, strength)
+    return {
+        "id": f"h-{index}",
+        "width": style.width,
+        "color": {"color": style.colour, "opacity": style.opacity, "inherit": False},
+        "dashes": _EDGE_DASHES if style.dashed else False,
+        "arrows": {"to": {"enabled": True, "type": "bar", "scaleFactor": 0.9}},
+    }
 
 
 def _organisation_node(index: int) -> dict[str, Any]:

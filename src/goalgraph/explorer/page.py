@@ -49,7 +49,17 @@ __all__ = ["SCRIPT_MODULES", "escape_json", "explorer_script", "render_page", "v
 
 #: The explorer's script modules (``assets/js/``), in the order the page runs them:
 #: each may use what those before it define.
-SCRIPT_MODULES = ("i18n.js", "fold.js", "reach.js", "drill.js", "layout.js", "view.js", "icons.js", "main.js")
+SCRIPT_MODULES = (
+    "i18n.js",
+    "fold.js",
+    "reach.js",
+    "drill.js",
+    "layout.js",
+    "status.js",
+    "view.js",
+    "icons.js",
+    "main.js",
+)
 
 # One str.replace per character: on a page's megabytes of JSON, far faster than str.translate.
 _JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))

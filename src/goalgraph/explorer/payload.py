@@ -31,6 +31,13 @@ Keys of the top-level object:
 ``alignments`` (not for a collapsed graph: see ``compact``)
     ``iri``, ``from``, ``to``, ``kind``, ``strength``, ``weight``, ``rationale``,
     ``evidence``, ``by``.
+``hindrances`` (always, also for a collapsed graph: they are few)
+    The hindering links between statements (``gg:polarity gg:hindering``), kept apart
+    from ``alignments`` so that no path to the top follows them: ``iri``, ``from``,
+    ``to``, ``kind``, ``strength``, ``weight``, ``rationale``, ``evidence``, ``by``.
+``achievement``
+    Every statement's status and every indicator's series, computed once by
+    :func:`goalgraph.progress` (:func:`goalgraph.explorer.statuses.achievement_data`).
 ``planLinks``
     Alignments from whole plans: ``iri``, ``plan``, ``statement``, ``kind``,
     ``strength``, ``rationale``, ``evidence``.
@@ -46,10 +53,12 @@ Keys of the top-level object:
     empty for a collapsed graph, whose page makes what it shows), ``options``;
     ``spacing`` (``node``, ``row``) for the page's hierarchical layout; and ``sizes``
     (``top``, ``joint``, ``other``) and ``dashes``, with which the page makes
-    statement nodes itself in a collapsed graph.
+    statement nodes itself in a collapsed graph; ``hindering``, the hindering links
+    as pyvis assembled them (empty for a collapsed graph).
 ``styles``
-    Colours the script needs: ``ink``, ``path``, ``dimmed``, and ``links`` (the link
-    styles for the legend).
+    Colours the script needs: ``ink``, ``path``, ``dimmed``, ``links`` (the link
+    styles for the legend), ``hindering`` (the hindering links' styles by kind and
+    strength, ``"kind|strength"``) and ``status`` (a fill by status).
 """
 
 from __future__ import annotations
@@ -71,10 +80,19 @@ from goalgraph.explorer.network import (
     Language,
     Layout,
     NetworkParts,
+    hindering_edge,
     statement_label,
 )
-from goalgraph.explorer.styles import DIMMED, edge_style, organisation_colour, shape_of, short_label
-from goalgraph.model import by_language
+from goalgraph.explorer.statuses import achievement_data
+from goalgraph.explorer.styles import (
+    DIMMED,
+    STATUS_COLOURS,
+    edge_style,
+    organisation_colour,
+    shape_of,
+    short_label,
+)
+from goalgraph.model import Alignment, GoalModel, by_language
 
 __all__ = ["INK", "PATH", "payload"]
 
@@ -175,6 +193,7 @@ def payload(
     layout: Layout,
     collapsed: bool,
     collapse_above: int | None,
+    whole: GoalModel | None = None,
 ) -> dict[str, Any]:
     """Everything the page's script reads, JSON-ready.
 
@@ -185,6 +204,9 @@ def payload(
         The network that :func:`goalgraph.explorer.network.assemble` built from `facts`.
     lang, layout, collapsed, collapse_above
         How the page starts.
+    whole : GoalModel, optional
+        The model whose statuses the page shows, when `facts` is only a part of it
+        (a neighbourhood); by default `facts`' own.
 
     Returns
     -------
@@ -215,8 +237,8 @@ def payload(
     def organisation_of(node: IdentifiedNode | None) -> int | None:
         return None if node is None else organisations.get(node)
 
-    kinds_present = {a.kind for a in facts.alignments} | {link.kind for link in facts.plan_links}
-    strengths_present = {a.strength for a in facts.alignments if a.strength} | {
+    kinds_present = {a.kind for a in (*facts.alignments, *facts.hindrances)} | {link.kind for link in facts.plan_links}
+    strengths_present = {a.strength for a in (*facts.alignments, *facts.hindrances) if a.strength} | {
         link.strength for link in facts.plan_links if link.strength
     }
     return {
@@ -288,6 +310,8 @@ def payload(
             if collapsed
             else _records(facts, type_index, organisation_of, plans, groups, statement_index)
         ),
+        "hindrances": [_alignment_record(a, statement_index) for a in facts.hindrances],
+        "achievement": achievement_data(facts, whole),
         "reachesTop": _reaching_top(facts),
         "network": {
             "nodes": parts.nodes,
@@ -297,8 +321,16 @@ def payload(
             "spacing": {"node": NODE_SPACING, "row": ROW_SPACING},
             "sizes": NODE_SIZES,
             "dashes": SHAPE_DASHES,
+            "hindering": parts.hindering_edges,
         },
-        "styles": {"ink": INK, "path": PATH, "dimmed": DIMMED, "links": _link_styles(facts)},
+        "styles": {
+            "ink": INK,
+            "path": PATH,
+            "dimmed": DIMMED,
+            "links": _link_styles(facts),
+            "hindering": _hindering_styles(facts),
+            "status": STATUS_COLOURS,
+        },
     }
 
 
@@ -334,20 +366,37 @@ def _records(
             )
             for s in facts.statements
         ],
-        "alignments": [
-            _compact(
-                {
-                    "iri": a.iri,
-                    "from": statement_index[a.start],  # type: ignore[index]
-                    "to": statement_index[a.end],  # type: ignore[index]
-                    "kind": a.kind,
-                    "strength": a.strength,
-                    "weight": a.weight,
-                    "rationale": by_language(a.rationale),
-                    "evidence": by_language(a.evidence),
-                    "by": by_language(name for agent in a.attributed_to for name in agent.names),
-                }
-            )
-            for a in facts.alignments
-        ],
+        "alignments": [_alignment_record(a, statement_index) for a in facts.alignments],
     }
+
+
+def _alignment_record(alignment: Alignment, statement_index: dict[IdentifiedNode, int]) -> dict[str, Any]:
+    """An alignment between two statements of the page, as one record."""
+    return _compact(
+        {
+            "iri": alignment.iri,
+            "from": statement_index[alignment.start],  # type: ignore[index]
+            "to": statement_index[alignment.end],  # type: ignore[index]
+            "kind": alignment.kind,
+            "strength": alignment.strength,
+            "weight": alignment.weight,
+            "rationale": by_language(alignment.rationale),
+            "evidence": by_language(alignment.evidence),
+            "by": by_language(name for agent in alignment.attributed_to for name in agent.names),
+        }
+    )
+
+
+def _hindering_styles(facts: ExplorerFacts) -> dict[str, dict[str, Any]]:
+    """The look of each kind and strength of hindering link present, by ``"kind|strength"``.
+
+    The page makes a collapsed graph's hindering links from these; the legend shows
+    the first (all are red with a bar; they differ in width, as supporting links do).
+    """
+    looks = {}
+    for alignment in facts.hindrances:
+        key = f"{alignment.kind}|{alignment.strength or ''}"
+        if key not in looks:
+            look = hindering_edge(0, alignment.kind, alignment.strength)
+            looks[key] = {name: value for name, value in look.items() if name != "id"}
+    return dict(sorted(looks.items()))

@@ -9,7 +9,12 @@ One place for the visual vocabulary, so the graph and the legend agree:
   star for a mission, a diamond for a vision); types that share a shape with
   another are drawn with a dashed outline;
 - **links** point at what they support: stated links solid and dark, curated links
-  solid with width and opacity by strength, suggested links thin and dashed;
+  solid with width and opacity by strength, suggested links thin and dashed; a
+  **hindering** link (``gg:polarity gg:hindering``) is red and ends in a bar, not an
+  arrowhead, whatever its kind (:func:`hindering_style`);
+- **statuses** (colour by status): met green, partly met amber, not met red, no data
+  grey (:data:`STATUS_COLOURS`), and never colour alone: the page adds a marker to
+  the label and says the status in words in the side panel;
 - **labels** on the graph are the statement's text cut to three short lines; the
   full text is in the side panel.
 """
@@ -23,11 +28,14 @@ __all__ = [
     "BACKGROUND",
     "DIMMED",
     "FONT_FACE",
+    "HINDERING",
     "PALETTE",
+    "STATUS_COLOURS",
     "EdgeStyle",
     "Shape",
     "darker",
     "edge_style",
+    "hindering_style",
     "organisation_colour",
     "shape_of",
     "short_label",
@@ -154,6 +162,27 @@ def edge_style(kind: str, strength: str | None) -> EdgeStyle:
     if kind == "suggested":
         return _SUGGESTED
     return _CURATED.get(strength or "moderate", _CURATED["moderate"])
+
+
+#: The colour of a hindering link: a red apart from the organisations' Tableau red (#e15759).
+HINDERING = "#c0392b"
+
+#: The fill of a statement by its status when the page colours by status. Green and red
+#: differ in lightness too, so they stay apart for most colour-blind readers; the
+#: label's marker (✓ ◐ ✗) says it without colour.
+STATUS_COLOURS = {"met": "#4caf50", "partly-met": "#f2b134", "not-met": "#d9534f", "no-data": "#cfd4da"}
+
+
+def hindering_style(kind: str, strength: str | None) -> EdgeStyle:
+    """How to draw a hindering link: red, as wide and as dashed as a supporting one of its kind and strength.
+
+    Examples
+    --------
+    >>> hindering_style("curated", "strong").colour, hindering_style("curated", "strong").width
+    ('#c0392b', 3.0)
+    """
+    style = edge_style(kind, strength)
+    return EdgeStyle(HINDERING, max(style.opacity, 0.75), style.width, style.dashed)
 
 
 #: Characters per line, and lines, of a label on the graph.

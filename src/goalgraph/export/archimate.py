@@ -14,14 +14,15 @@ order of the 3.1 exchange schema) holds:
   Stakeholder, associated with the statements it holds, and aggregating its
   sub-organisations;
 - every alignment between two statements as an Influence (stated and curated, with
-  modifier ``++`` for strong and ``+`` for moderate and weak) or a directed
-  Association (suggested);
+  modifier ``++`` for strong and ``+`` for moderate and weak; a hindering one,
+  ``gg:polarity gg:hindering``, with ``--`` for strong and ``-`` for moderate and
+  weak) or a directed Association (suggested);
 - properties that carry what ArchiMate has no place for, so that
   :func:`goalgraph.importers.archimate.read_archimate` reads the file back into the
   same graph: ``iri``, ``type`` (``gg:Mission``), ``text languages`` (which names are
   the source's text, the rest being translations), ``identifier``, ``source``, and
-  for alignments ``kind``, ``strength``, ``rationale``, ``evidence``, ``attributed to``
-  and ``score``;
+  for alignments ``kind``, ``strength``, ``rationale``, ``evidence``, ``attributed to``,
+  ``score`` and ``polarity``;
 - one view, "Goal graph by level", with the stakeholders in the first row and the
   statements in rows by their class's ``gg:level`` below, and a connection for every
   relationship.
@@ -79,6 +80,7 @@ _LEVELS = {
 }  # fmt: skip
 _TYPE_ORDER = list(ARCHIMATE_TYPES)
 _MODIFIERS = {GG.strong: "++", GG.moderate: "+", GG.weak: "+"}
+_HINDERING_MODIFIERS: dict[Node | None, str] = {GG.strong: "--", GG.moderate: "-", GG.weak: "-"}
 _ORGANISATION_CLASSES = (
     "org:Organization org:FormalOrganization org:OrganizationalUnit org:OrganizationalCollaboration "
     "cv:PublicOrganisation"
@@ -87,7 +89,7 @@ _ORGANISATION_CLASSES = (
 # Property definitions, in the order they are declared.
 _PROPERTIES = (
     "iri", "type", "text languages", "identifier", "source",
-    "kind", "strength", "rationale", "evidence", "attributed to", "score",
+    "kind", "strength", "rationale", "evidence", "attributed to", "score", "polarity",
 )  # fmt: skip
 
 # Layout of the view: boxes of this size, in rows of at most this many.
@@ -135,7 +137,9 @@ _ALIGNMENTS = (
     _PREFIX_LINES
     + """SELECT DISTINCT ?a ?p ?o WHERE {
   ?a a gg:Alignment ; ?p ?o .
-  VALUES ?p { gg:from gg:to gg:kind gg:strength gg:rationale gg:evidence prov:wasAttributedTo dcterms:source gg:score }
+  VALUES ?p {
+    gg:from gg:to gg:kind gg:strength gg:rationale gg:evidence prov:wasAttributedTo dcterms:source gg:score gg:polarity
+  }
 }"""
 )
 _MODEL_NAMES = (
@@ -349,6 +353,7 @@ def _alignments(graph: Graph, statements: dict[URIRef, _Element]) -> list[_Relat
         supporter, supported = statements[ends[0][0]], statements[ends[1][0]]  # type: ignore[index]
         kind = sorted(values[GG.kind], key=str)[0] if values[GG.kind] else GG.stated
         strength = sorted(values[GG.strength], key=str)[0] if values[GG.strength] else None
+        polarity = sorted(values[GG.polarity], key=str)[0] if values[GG.polarity] else None
         if isinstance(node, URIRef):
             identifier = _identifier(str(node))
         else:
@@ -361,6 +366,9 @@ def _alignments(graph: Graph, statements: dict[URIRef, _Element]) -> list[_Relat
         )
         if suggested:
             relationship.attributes["isDirected"] = "true"
+        elif polarity == GG.hindering:
+            # ArchiMate's modifier says a hindrance too; without a strength, "-" still shows the sign.
+            relationship.attributes["modifier"] = _HINDERING_MODIFIERS.get(strength, "-")
         elif strength in _MODIFIERS:
             relationship.attributes["modifier"] = _MODIFIERS[strength]  # type: ignore[index]
         properties = relationship.properties
@@ -379,6 +387,8 @@ def _alignments(graph: Graph, statements: dict[URIRef, _Element]) -> list[_Relat
                 properties.append((name, [Literal(" ".join(iris))]))
         if values[GG.score]:
             properties.append(("score", [Literal(str(sorted(values[GG.score], key=str)[0]))]))
+        if polarity is not None:
+            properties.append(("polarity", [Literal(str(polarity).removeprefix(str(GG)))]))
         relationships.append(relationship)
     return relationships
 

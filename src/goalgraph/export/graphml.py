@@ -11,8 +11,14 @@ over columns:
   translation), ``identifier``, ``type`` (``Mission``...), ``type_iri``, ``level``
   (an integer), ``holder`` (IRI) and ``holder_da``, ``holder_en``, ``plan`` (IRI);
 - edges: ``kind``, ``strength``, ``weight`` (a number), ``rationale``, ``alignment``
-  (the ``gg:Alignment`` IRI) and ``alignments`` (all of them, space-separated,
-  when several link the same two statements).
+  (the ``gg:Alignment`` IRI), ``alignments`` (all of them, space-separated,
+  when several link the same two statements) and ``polarity``: ``supporting``, or
+  ``hindering`` for an edge of hindering alignments (``gg:hinders``, from the
+  model's :attr:`~goalgraph.model.GoalModel.hindrances`; suggested ones only with
+  the suggestions). Its ``weight`` is its strength's, as a supporting edge's: the
+  polarity says which way it works. Where two statements are linked both ways, the
+  edge is the supporting one and ``hindering`` lists the hindering alignments'
+  IRIs (a directed graph has one edge per pair).
 
 An attribute a node or edge does not have is left out (GraphML has no null), so a
 stated link has no ``strength``. Nodes come in order of IRI, edges in order of
@@ -33,7 +39,7 @@ import networkx as nx
 from rdflib import Graph
 
 from goalgraph.analysis.graph import alignment_graph
-from goalgraph.model import GoalModel
+from goalgraph.model import Alignment, GoalModel, preferred_text
 
 __all__ = ["graphml", "scalar_graph"]
 
@@ -94,7 +100,8 @@ def scalar_graph(statements: nx.DiGraph) -> nx.DiGraph:
         for language, name in sorted(attributes["holder_labels"].items()):
             values[f"holder_{language or 'none'}"] = name
         flat.add_node(str(node), **_scalars(values))
-    for start, end in sorted(statements.edges, key=lambda edge: (str(edge[0]), str(edge[1]))):
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for start, end in statements.edges:
         attributes = statements.edges[start, end]
         values = {
             "kind": attributes["kind"],
@@ -102,11 +109,42 @@ def scalar_graph(statements: nx.DiGraph) -> nx.DiGraph:
             "weight": float(attributes["weight"]),
             "rationale": attributes["rationale"],
             "alignment": attributes["alignment"],
+            "polarity": "supporting",
         }
         if len(attributes["alignments"]) > 1:
             values["alignments"] = " ".join(str(a) for a in attributes["alignments"])
-        flat.add_edge(str(start), str(end), **_scalars(values))
+        edges[str(start), str(end)] = values
+    for (start, end), group in _hindrances(statements).items():
+        nodes = " ".join(sorted(str(a.node) for a in group))
+        if (start, end) in edges:
+            edges[start, end]["hindering"] = nodes
+            continue
+        chosen = group[0]
+        edges[start, end] = {
+            "kind": chosen.kind,
+            "strength": chosen.strength,
+            "weight": float(chosen.weight),
+            "rationale": preferred_text(chosen.rationale),
+            "alignment": chosen.node,
+            "polarity": "hindering",
+            "alignments": nodes if len(group) > 1 else None,
+        }
+    for start, end in sorted(edges):
+        flat.add_edge(start, end, **_scalars(edges[start, end]))
     return flat
+
+
+def _hindrances(statements: nx.DiGraph) -> dict[tuple[str, str], list[Alignment]]:
+    """The hindering alignments between two statements of the graph, by their ends, the edge's first."""
+    model = statements.graph.get("model")
+    if not isinstance(model, GoalModel):
+        return {}
+    suggested = bool(statements.graph.get("include_suggested"))
+    found: dict[tuple[str, str], list[Alignment]] = {}
+    for alignment in model.hindrances.values():
+        if alignment.start in statements and alignment.end in statements and (suggested or alignment.accepted):
+            found.setdefault((str(alignment.start), str(alignment.end)), []).append(alignment)
+    return {ends: sorted(group, key=Alignment.rank) for ends, group in found.items()}
 
 
 def _scalars(values: dict[str, Any]) -> dict[str, Any]:

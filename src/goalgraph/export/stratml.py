@@ -38,10 +38,23 @@ in the plan                                            ``gg:supports``; one that
                                                        supports): ``gg:text`` is the
                                                        ``MeasurementDimension``, ``gg:unit`` the
                                                        ``UnitOfMeasurement``
+an indicator's ``gg:valueChainStage``,                 attributes ``ValueChainStage``,
+``gg:indicatorType``                                   ``PerformanceIndicatorType``
 ``gg:TargetResult``, ``gg:ActualResult``               ``MeasurementInstance``: ``TargetResult``,
-                                                       ``ActualResult``
-an indicator's stated or curated alignment to an       ``Relationship`` with ``ReferentIdentifier``
-element of the document
+                                                       ``ActualResult``, with ``StartDate``,
+                                                       ``EndDate`` (``gg:resultStart``,
+                                                       ``gg:resultEnd``), ``NumberOfUnits``
+                                                       (``rdf:value``), ``Descriptor``,
+                                                       ``Description``
+an indicator's stated or curated supporting            ``Relationship`` with ``ReferentIdentifier``
+alignment to an element of the document
+an indicator's ``gg:Relationship`` (``gg:from`` it)    ``Relationship`` with ``RelationshipType``
+                                                       (where it has a ``gg:relationType``) and
+                                                       ``ReferentIdentifier``: the identifier of
+                                                       its ``gg:to``, or its ``gg:referent``
+the ``gg:exchangeIdentifier``, ``skos:prefLabel``      ``Identifier``, ``Name``, ``Description``
+and ``gg:evidence`` of those alignments and            of the ``Relationship``
+relationships
 ``gg:text``, ``skos:prefLabel``,                       ``Description``, ``Name``,
 ``dcterms:identifier``, ``skos:note``                  ``SequenceIndicator``, ``OtherInformation``
 ``gg:stakeholder``                                     ``Stakeholder`` (with ``Role``)
@@ -52,8 +65,14 @@ IRI
 Texts are those in the plan title's language; that language is written as
 ``<?goalgraph lang="da"?>`` when it is not English (the schema has no ``xml:lang``).
 StratML cannot carry translations, alignments other than nesting and indicators'
-relationships (kinds, strengths, rationales, links to other plans), a plan's own
-alignments, purposes and core tasks, or sources per statement; they are left out.
+relationships (kinds, strengths, rationales, links to other plans), hindering
+alignments (``gg:hinders``; StratML has no negative relationship), relationships
+from statements other than indicators or from plans (``prov:wasRevisionOf``, plain
+``gg:broaderThan`` triples without a ``gg:Relationship``), the value-chain stage of
+anything but an indicator, an indicator's ``gg:direction``, ``gg:baseline`` and
+``gg:threshold``, a target's ``gg:targetWeight``, a result's reported
+``gg:verdict``, a plan's own alignments, purposes and core tasks, or sources per
+statement or result; they are left out.
 
 Elements are ordered by their position where their IRI gives one (as imported
 IRIs do: ``goal/3``, ``objective/3.2``), else by identifier (``FP1``, ``SM3``,
@@ -72,7 +91,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from goalgraph.errors import GoalgraphError
-from goalgraph.importers.stratml import derived_identifier
+from goalgraph.importers.stratml import INDICATOR_TYPES, RELATIONSHIP_TYPES, STAGES, derived_identifier
 from goalgraph.namespaces import GG, PREFIXES
 from goalgraph.resolving import AmbiguousReferenceError, Candidate, UnknownReferenceError
 from goalgraph.text import fold
@@ -94,6 +113,10 @@ _STAKEHOLDER_TYPES: dict[Node, str] = {
     URIRef("http://xmlns.com/foaf/0.1/Organization"): "Organization",
     URIRef("http://xmlns.com/foaf/0.1/Group"): "Generic_Group",
 }
+# The import's tables reversed: concept → StratML's attribute value.
+_STAGE_NAMES: dict[Node, str] = {concept: name for name, concept in STAGES.items()}
+_INDICATOR_TYPE_NAMES: dict[Node, str] = {concept: name for name, concept in INDICATOR_TYPES.items()}
+_RELATIONSHIP_TYPE_NAMES: dict[Node, str] = {concept: name for name, concept in RELATIONSHIP_TYPES.items()}
 _PLAN_CLASSES = (GG.Plan, GG.Strategy, GG.TargetPlan)
 _GOALS = (GG.Goal, GG.StrategicMarker)
 _OBJECTIVES = (GG.Objective, GG.Target, GG.FocusPoint)
@@ -406,6 +429,13 @@ class _Writer:
 
     def indicator(self, parent: ET.Element, node: URIRef) -> None:
         element = ET.SubElement(parent, _tag("PerformanceIndicator"))
+        for attribute, predicate, names in (
+            ("ValueChainStage", GG.valueChainStage, _STAGE_NAMES),
+            ("PerformanceIndicatorType", GG.indicatorType, _INDICATOR_TYPE_NAMES),
+        ):
+            found = sorted(names[o] for o in self.graph.objects(node, predicate) if o in names)
+            if found:
+                element.set(attribute, found[0])
         _leaf(element, "SequenceIndicator", self.plain(node, DCTERMS.identifier), optional=True)
         _leaf(element, "MeasurementDimension", self.text(node, GG.text, any_language=True))
         _leaf(element, "UnitOfMeasurement", self.plain(node, GG.unit))
@@ -413,12 +443,12 @@ class _Writer:
         targets = self.refs(node, GG.supports)
         for target in self.order(t for t in targets if t in self.ids and t not in (node, self.holder, self.plan)):
             alignment = self.alignment(node, target)
-            relationship = ET.SubElement(element, _tag("Relationship"))
-            _leaf(relationship, "Identifier", self.identifier(alignment or URIRef(f"{node}--{target}")))
-            _leaf(relationship, "ReferentIdentifier", self.ids[target])
-            if alignment is not None:
-                _leaf(relationship, "Name", self.text(alignment, SKOS.prefLabel), optional=True)
-                _leaf(relationship, "Description", self.text(alignment, GG.evidence), optional=True)
+            self.relationship(element, alignment or URIRef(f"{node}--{target}"), self.ids[target], named=alignment)
+        for link in self.relationships(node):
+            type_names = sorted(_RELATIONSHIP_TYPE_NAMES[t] for t in self.refs(link, GG.relationType))
+            relationship = self.relationship(element, link, self.referent(link), named=link)
+            if type_names:
+                relationship.set("RelationshipType", type_names[0])
         results = [r for r in self.graph.objects(node, GG.result) if isinstance(r, URIRef)]
         aimed = self.order(r for r in results if GG.TargetResult in self.types(r))
         achieved = self.order(r for r in results if GG.ActualResult in self.types(r) and r not in aimed)
@@ -429,6 +459,34 @@ class _Writer:
                     self.result(ET.SubElement(instance, _tag(kind)), result)
         _leaf(element, "OtherInformation", self.text(node, SKOS.note), optional=True)
 
+    def relationship(self, parent: ET.Element, node: URIRef, referent: str, *, named: URIRef | None) -> ET.Element:
+        """A ``Relationship`` to `referent`: Identifier of `node`, and the Name and Description of `named`."""
+        element = ET.SubElement(parent, _tag("Relationship"))
+        _leaf(element, "Identifier", self.identifier(node))
+        _leaf(element, "ReferentIdentifier", referent)
+        if named is not None:
+            _leaf(element, "Name", self.text(named, SKOS.prefLabel), optional=True)
+            _leaf(element, "Description", self.text(named, GG.evidence), optional=True)
+        return element
+
+    def relationships(self, indicator: URIRef) -> list[URIRef]:
+        """The gg:Relationship nodes from `indicator` that say where their other end is."""
+        return sorted(
+            link
+            for link in self.graph.subjects(GG["from"], indicator)
+            if isinstance(link, URIRef) and GG.Relationship in self.types(link) and self.referent(link)
+        )
+
+    def referent(self, link: URIRef) -> str:
+        """A relationship's ReferentIdentifier: the Identifier of its end (here or elsewhere), or its referent."""
+        ends = sorted(self.refs(link, GG.to))
+        if ends and ends[0] in self.ids:
+            return self.ids[ends[0]]
+        if ends:  # in another document: the identifier it has, or will have, there
+            kept = sorted(str(o) for o in self.graph.objects(ends[0], GG.exchangeIdentifier) if isinstance(o, Literal))
+            return kept[0] if kept else derived_identifier(ends[0])
+        return self.plain(link, GG.referent)
+
     def alignment(self, source: URIRef, target: URIRef) -> URIRef | None:
         found = sorted(
             a
@@ -436,6 +494,9 @@ class _Writer:
             if isinstance(a, URIRef)
             and (a, GG.to, target) in self.graph
             and (a, GG.kind, GG.suggested) not in self.graph
+            # A typed relationship or a hindering alignment between the same ends is written on its own, or not.
+            and (a, RDF.type, GG.Relationship) not in self.graph
+            and (a, GG.polarity, GG.hindering) not in self.graph
         )
         return found[0] if found else None
 

@@ -4,8 +4,10 @@
 local name, such as ``FocusPoint``) and level, holder (IRI and names), plan (IRI,
 title and period), the text in Danish (``text_da``, verbatim from the source), the
 English translation (``translation_en``), and the source. ``alignments.csv`` has one
-row per ``gg:Alignment``: its kind and strength, both ends (IRI, identifier, and
-words in Danish and English: a statement's text or translation, a plan's title),
+row per ``gg:Alignment``, supporting or hindering: its kind, strength and polarity
+(``supporting``, also where the data gives none, or ``hindering``), both ends (IRI,
+identifier, and words in Danish and English: a statement's text or translation, a
+plan's title),
 the rationale and the source's evidence in both languages, who asserted it (IRI
 and names), its source, and a suggestion's score and matched words.
 
@@ -259,12 +261,15 @@ def alignment_rows(graph: Graph | GoalModel) -> tuple[list[str], list[Row]]:
         return None if found is None else found.identifier
 
     table = _Columns()
-    for node in sorted(model.alignments, key=_order):
-        alignment = model.alignments[node]
+    # Hindering alignments are rows too, told apart by their polarity.
+    every = {**model.alignments, **model.hindrances}
+    for node in sorted(every, key=_order):
+        alignment = every[node]
         row: Row = {
             "alignment": str(node),
             "kind": _cell([alignment.kind]),
             "strength": _cell([alignment.strength]),
+            "polarity": alignment.polarity,
             "from": _cell([alignment.start]),
             "from_identifier": _cell([identifier(alignment.start)]),
             "to": _cell([alignment.end]),
@@ -289,6 +294,7 @@ def alignment_rows(graph: Graph | GoalModel) -> tuple[list[str], list[Row]]:
             "alignment",
             "kind",
             "strength",
+            "polarity",
             "from",
             "from_identifier",
             ("from", _LANGUAGES),

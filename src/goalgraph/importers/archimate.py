@@ -26,7 +26,13 @@ Stakeholder         ``org:Organization``, a holder
 Influence +, ++, 1–10  a stated ``gg:Alignment`` and ``gg:supports``, source to
                     target; strength ``++`` and 7–10 strong, ``+`` and 4–6
                     moderate, 1–3 weak
-Influence -, --, 0  skipped (goalgraph has no "hinders")
+Influence -, --,    a stated hindering ``gg:Alignment`` (``gg:polarity
+−1…−10              gg:hindering``) and ``gg:hinders``, source to target;
+                    strength ``--`` and −7…−10 strong, ``-`` and −4…−6
+                    moderate, −1…−3 weak
+Influence 0         skipped and counted as a "neutral influence": it says the
+                    source has no effect on the target, which is no alignment
+                    (writing one, of either polarity, would claim an effect)
 Realization         a stated alignment, source (the means) to target
 Aggregation,        a stated alignment from the part (target) to the whole
 Composition         (source); between two stakeholders, ``org:subOrganizationOf``
@@ -44,7 +50,8 @@ IRIs ``{base}archimate/{model}/{identifier}``; ``dcterms:source`` is the file.
 
 Properties that goalgraph's own ArchiMate export writes (``iri``, ``type``,
 ``text languages``, ``identifier``, ``source``, ``kind``, ``strength``, ``rationale``,
-``evidence``, ``attributed to``, ``score``) take precedence over the defaults above,
+``evidence``, ``attributed to``, ``score``, ``polarity``) take precedence over the
+defaults above (an explicit ``strength`` over the modifier's, ``polarity`` over its sign),
 so an exported goal graph comes back with the same IRIs, types, texts, translations
 and alignments, even after a round through Archi.
 
@@ -183,14 +190,15 @@ _OTHER_LAYER = "Other"  # composites (Grouping, Location), junctions, and types 
 _RELATIONSHIP_NAMES = {"Realisation": "Realization", "Specialisation": "Specialization", "UsedBy": "Serving"}
 
 _SUPPORTING = ("Influence", "Realization", "Aggregation", "Composition")
-_STRENGTHS = {"++": GG.strong, "+": GG.moderate}
-_NEGATIVE = ("-", "--", "0")
+# The modifier's sign (1 supports, -1 hinders, 0 no influence) and strength.
+_MODIFIERS = {"++": (1, GG.strong), "+": (1, GG.moderate), "--": (-1, GG.strong), "-": (-1, GG.moderate)}
+_POLARITIES = {"supporting": GG.supporting, "hindering": GG.hindering}
 _KINDS = {"stated": GG.stated, "curated": GG.curated, "suggested": GG.suggested}
 _STRENGTH_NAMES = {"strong": GG.strong, "moderate": GG.moderate, "weak": GG.weak}
 
 # Why a relationship was skipped, as the summary words it (after the count, and after "relationship(s)").
 _OUTSIDE = "with an end outside the motivation layer"
-_NEGATIVE_INFLUENCE = "negative influence"
+_NEUTRAL_INFLUENCE = "neutral influence"
 _UNMAPPED = "of a type goalgraph does not map between these elements"
 
 #: How many bytes are parsed between two progress reports.
@@ -216,7 +224,9 @@ class ArchiMateSummary:
     organisations : int
         Stakeholders read, plus the model's organisation where it holds statements.
     alignments : int
-        Relationships read as alignments.
+        Relationships read as alignments, supporting or hindering.
+    hindrances : int
+        Those of them that hinder (``gg:polarity gg:hindering``).
     skipped_elements : collections.Counter
         Elements of other layers, by layer (``"Business"``...).
     skipped_relationships : collections.Counter
@@ -229,6 +239,7 @@ class ArchiMateSummary:
     statements: Counter[str] = field(default_factory=Counter)
     organisations: int = 0
     alignments: int = 0
+    hindrances: int = 0
     skipped_elements: Counter[str] = field(default_factory=Counter)
     skipped_relationships: Counter[str] = field(default_factory=Counter)
 
@@ -248,7 +259,8 @@ class ArchiMateSummary:
         kinds = ", ".join(f"{kind}: {n:,}" for kind, n in sorted(self.statements.items(), key=_by_count))
         text = f"{self.path}: read {statements:,} statement{_s(statements)}" + (f" ({kinds})" if kinds else "")
         text += f", {self.organisations:,} organisation{_s(self.organisations)}"
-        text += f" and {self.alignments:,} alignment{_s(self.alignments)}; "
+        text += f" and {self.alignments:,} alignment{_s(self.alignments)}"
+        text += f" ({self.hindrances:,} hindering); " if self.hindrances else "; "
         layers = ", ".join(f"{layer}: {n:,}" for layer, n in sorted(self.skipped_elements.items(), key=_by_count))
         elements = sum(self.skipped_elements.values())
         text += f"skipped {elements:,} element{_s(elements)} of other layers"
@@ -257,7 +269,7 @@ class ArchiMateSummary:
         relationships = sum(self.skipped_relationships.values())
         reasons = sorted(self.skipped_relationships.items(), key=_by_count)
         text += f" and {relationships:,} relationship{_s(relationships)}"
-        if len(reasons) == 1 and reasons[0][0] != _NEGATIVE_INFLUENCE:
+        if len(reasons) == 1 and reasons[0][0] != _NEUTRAL_INFLUENCE:
             text += f" {reasons[0][0]}"
         elif reasons:
             text += " (" + ", ".join(_counted(n, reason) for reason, n in reasons) + ")"
@@ -273,7 +285,7 @@ def _s(n: int) -> str:
 
 
 def _counted(n: int, reason: str) -> str:
-    return f"{n:,} {reason}{_s(n)}" if reason == _NEGATIVE_INFLUENCE else f"{n:,} {reason}"
+    return f"{n:,} {reason}{_s(n)}" if reason == _NEUTRAL_INFLUENCE else f"{n:,} {reason}"
 
 
 class ArchiMateGraph(Graph):
@@ -554,7 +566,7 @@ def _parse(file: Path, reader: _Reader, progress: Progress | None) -> None:
         total = file.stat().st_size
         with file.open("rb") as stream:
             if progress is None:
-                from goalgraph.progress import Progress as Bar
+                from goalgraph.progressbar import Progress as Bar
 
                 with Bar(f"reading {file.name}", total) as bar:
                     _feed(parser, stream, lambda done, _total: bar.advance(done - bar.done), total)
@@ -719,11 +731,17 @@ class _Builder:
         given = self.properties(concept)
         kind = _KINDS.get((_first(given.get("kind")) or "").lower())
         strength = _STRENGTH_NAMES.get((_first(given.get("strength")) or "").lower())
-        if concept.type == "Influence" and kind is None:
-            if concept.modifier in _NEGATIVE or concept.modifier.startswith("-"):
-                summary.skipped_relationships[_NEGATIVE_INFLUENCE] += 1
+        polarity = _POLARITIES.get((_first(given.get("polarity")) or "").lower())
+        if concept.type == "Influence":
+            sign, modifier_strength = _modifier(concept.modifier)
+            if sign == 0:
+                summary.skipped_relationships[_NEUTRAL_INFLUENCE] += 1
                 return
-            strength = strength or _modifier_strength(concept.modifier)
+            # The modifier's sign counts even in goalgraph's own export (edited in Archi, say), unless a property says.
+            if polarity is None and sign < 0:
+                polarity = GG.hindering
+            if kind is None:
+                strength = strength or modifier_strength
         if kind is None:
             if concept.type in _SUPPORTING:
                 kind = GG.stated
@@ -735,7 +753,7 @@ class _Builder:
         supporter, supported = statements[source], statements[target]
         if concept.type in ("Aggregation", "Composition"):
             supporter, supported = supported, supporter  # the part supports the whole
-        self.alignment(self.node(concept, given), supporter, supported, kind, strength, given)
+        self.alignment(self.node(concept, given), supporter, supported, kind, strength, polarity, given)
 
     def alignment(
         self,
@@ -744,6 +762,7 @@ class _Builder:
         supported: URIRef,
         kind: URIRef,
         strength: URIRef | None,
+        polarity: URIRef | None,
         given: Mapping[str, list[tuple[str, str]]],
     ) -> None:
         out = self.out
@@ -753,8 +772,11 @@ class _Builder:
         out.add((node, GG.kind, kind))
         if strength is not None:
             out.add((node, GG.strength, strength))
+        if polarity is not None:
+            out.add((node, GG.polarity, polarity))
+        hindering = polarity == GG.hindering
         if kind != GG.suggested:
-            out.add((supporter, GG.supports, supported))
+            out.add((supporter, GG.hinders if hindering else GG.supports, supported))
         for key, predicate in (("rationale", GG.rationale), ("evidence", GG.evidence)):
             for language, text in _one_per_language(given.get(key, []), self.language):
                 out.add((node, predicate, Literal(text, lang=language)))
@@ -767,24 +789,29 @@ class _Builder:
         if kind == GG.stated or given.get("source"):
             self.sources(node, given)
         self.summary.alignments += 1
+        self.summary.hindrances += hindering
 
 
-def _modifier_strength(modifier: str) -> URIRef | None:
-    """An influence's strength from its modifier: ``++`` strong, ``+`` moderate, 1–10 by thirds.
+def _modifier(modifier: str) -> tuple[int, URIRef | None]:
+    """An influence's sign (1 supports, -1 hinders, 0 none) and strength from its modifier.
 
-    >>> [_modifier_strength(m) for m in ("++", "+", "8", "5", "2", "")]  # doctest: +NORMALIZE_WHITESPACE
-    [rdflib.term.URIRef('https://w3id.org/goalgraph/ontology#strong'),
-     rdflib.term.URIRef('https://w3id.org/goalgraph/ontology#moderate'),
-     rdflib.term.URIRef('https://w3id.org/goalgraph/ontology#strong'),
-     rdflib.term.URIRef('https://w3id.org/goalgraph/ontology#moderate'),
-     rdflib.term.URIRef('https://w3id.org/goalgraph/ontology#weak'), None]
+    ``++``/``--`` strong, ``+``/``-`` moderate; a number by its sign, and by thirds of
+    1–10 for its strength; anything else (or none) supports, with no strength, unless
+    it starts with ``-``.
+
+    Examples
+    --------
+    >>> [(sign, str(s).rpartition("#")[2]) for sign, s in map(_modifier, ("++", "-", "-8", "5", "-2", "0", ""))]
+    [(1, 'strong'), (-1, 'moderate'), (-1, 'strong'), (1, 'moderate'), (-1, 'weak'), (0, 'None'), (1, 'None')]
     """
-    if modifier in _STRENGTHS:
-        return _STRENGTHS[modifier]
-    if modifier.isdigit():
+    if modifier in _MODIFIERS:
+        return _MODIFIERS[modifier]
+    if re.fullmatch(r"[+-]?\d+", modifier):
         number = int(modifier)
-        return GG.strong if number >= 7 else GG.moderate if number >= 4 else GG.weak
-    return None
+        size = abs(number)
+        sign = (number > 0) - (number < 0)
+        return sign, (GG.strong if size >= 7 else GG.moderate if size >= 4 else GG.weak) if sign else None
+    return (-1 if modifier.startswith("-") else 1), None
 
 
 def _first(values: list[tuple[str, str]] | None) -> str:

@@ -35,17 +35,40 @@ root ``Type``                         ``Strategic_Plan`` (and Part 1): ``gg:Stra
                                       (a stated ``gg:Alignment``)
 ``PerformanceIndicator``              ``gg:Indicator`` that ``gg:measures`` its
                                       objective: ``MeasurementDimension`` is the
-                                      ``gg:text``, ``UnitOfMeasurement`` ``gg:unit``
+                                      ``gg:text``, ``UnitOfMeasurement`` ``gg:unit``;
+                                      attribute ``ValueChainStage`` (``Input``,
+                                      ``Input_Processing``, ``Output``,
+                                      ``Output_Processing``, ``Outcome``):
+                                      ``gg:valueChainStage`` (``gg:input``,
+                                      ``gg:inputProcessing``...);
+                                      ``PerformanceIndicatorType``
+                                      (``Quantitative``, ``Qualitative``):
+                                      ``gg:indicatorType``
 ``TargetResult``, ``ActualResult``    ``gg:TargetResult``, ``gg:ActualResult`` (via
                                       ``gg:result``): ``StartDate``/``EndDate``:
                                       ``gg:resultStart``/``gg:resultEnd``;
-                                      ``NumberOfUnits``: ``rdf:value``; ``Descriptor``:
-                                      ``gg:descriptorName``, ``gg:descriptorValue``
-``Relationship``                      a stated ``gg:Alignment`` (and ``gg:supports``)
-                                      from the indicator to each ``ReferentIdentifier``
-                                      that names an element of the same document:
-                                      ``Name``: ``skos:prefLabel``, ``Description``:
-                                      ``gg:evidence``
+                                      ``NumberOfUnits``: ``rdf:value``; ``Descriptor``
+                                      (the schema allows one): ``gg:descriptorName``,
+                                      ``gg:descriptorValue``; ``Description``:
+                                      ``dcterms:description``; and the document's
+                                      ``dcterms:source``
+``Relationship`` without              a stated ``gg:Alignment`` (and ``gg:supports``)
+``RelationshipType``                  from the indicator to each ``ReferentIdentifier``
+                                      that names a statement of the same document
+``Relationship`` with                 a ``gg:Relationship`` (``gg:from`` the indicator,
+``RelationshipType``                  ``gg:to`` the statement or plan the
+(``Broader_Than``,                    ``ReferentIdentifier`` names,
+``Narrower_Than``, ``Peer_To``)       ``gg:relationType`` ``gg:broaderThan``,
+                                      ``gg:narrowerThan``, ``gg:peerOf``) and the plain
+                                      triple (indicator ``gg:broaderThan`` statement)
+a ``ReferentIdentifier`` that names   a ``gg:Relationship`` with ``gg:referent`` the
+no statement or plan of the document  identifier as it is (and ``gg:relationType``
+(an element of another document)      when typed); an untyped one to the plan is a
+                                      ``gg:Relationship`` without type
+``Identifier``, ``Name``,             of a relationship (on the alignment or
+``Description`` of a                  relationship of its first referent, for the
+``Relationship``                      identifier): ``gg:exchangeIdentifier``,
+                                      ``skos:prefLabel``, ``gg:evidence``
 ``Stakeholder``, ``Role``             ``gg:Stakeholder`` (``foaf:Person``,
                                       ``foaf:Organization`` or ``foaf:Group`` by
                                       ``StakeholderTypeType``) via ``gg:stakeholder``;
@@ -60,9 +83,9 @@ A statement's ``gg:text`` is its ``Description``, or its ``Name`` when that is
 empty (for an indicator, the ``MeasurementDimension``), or failing both its
 ``SequenceIndicator``, or its position (``1.2``): every statement has a text.
 Empty elements (the blank ``Stakeholder`` and ``Value`` templates of the StratML
-forms) are skipped. Not carried: ``Submitter`` (personal contact details),
-further ``Organization`` elements, ``ValueChainStage``, ``PerformanceIndicatorType``,
-``RelationshipType``, and ``Relationship`` referents in other documents.
+forms, a ``Relationship`` without a ``ReferentIdentifier``) are skipped. Not
+carried: ``Submitter`` (personal contact details) and further ``Organization``
+elements.
 
 Texts carry the document's language: ``xml:lang`` on the root, else the
 ``<?goalgraph lang="da"?>`` instruction the export writes (the StratML schema has
@@ -73,7 +96,10 @@ IRIs: the organisation is ``{base}stratml/{organisation}``; the plan
 most 60 characters); below the plan,
 ``goal/1``, ``objective/1.2``, ``indicator/1.2.1`` (positions in the document),
 ``mission``, ``vision``, ``value/3``; results ``…/target/1`` and ``…/actual/1``;
-stakeholders ``…/stakeholder/1``; alignments ``alignment/objective-1.2--goal-1``.
+stakeholders ``…/stakeholder/1``; alignments ``alignment/objective-1.2--goal-1``;
+relationships ``relationship/indicator-1.2.1--broader-than--goal-3`` (the type left
+out when there is none; a referent in another document as ``referent-`` and its
+identifier's slug, with a hash of it when the slug differs from it).
 
 The file is parsed with defusedxml (no DTD, no entities, no external references)
 and read one goal at a time, so memory and time grow linearly with its size.
@@ -97,10 +123,20 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, SKOS, XSD
 
 from goalgraph.errors import DataError, display_path
 from goalgraph.namespaces import GG
-from goalgraph.progress import Progress
+from goalgraph.progressbar import Progress
 from goalgraph.slugs import slug
 
-__all__ = ["PART1", "PART2", "STRATML", "STRATMLPR", "derived_identifier", "read_stratml"]
+__all__ = [
+    "INDICATOR_TYPES",
+    "PART1",
+    "PART2",
+    "RELATIONSHIP_TYPES",
+    "STAGES",
+    "STRATML",
+    "STRATMLPR",
+    "derived_identifier",
+    "read_stratml",
+]
 
 #: The namespace of StratML Part 1 (ISO 17469-1), root element ``StrategicPlan``.
 PART1 = "urn:ISO:std:iso:17469:tech:xsd:stratml_core"
@@ -124,7 +160,19 @@ _STAKEHOLDER_TYPES = {"Person": FOAF.Person, "Organization": FOAF.Organization, 
 _ROLE_TYPES = {"Performer": URIRef(STRATML + "Performer"), "Beneficiary": URIRef(STRATML + "Beneficiary")}
 PERFORMANCE_REPORT = URIRef(STRATMLPR + "Performance_Report")
 _PLAN_TYPES = {"Strategic_Plan": GG.Strategy, "Performance_Plan": GG.TargetPlan, "Performance_Report": GG.TargetPlan}
+#: StratML's attribute values (Part 2 schema enumerations) and the ontology's concepts.
+STAGES = {
+    "Input": GG.input,
+    "Input_Processing": GG.inputProcessing,
+    "Output": GG.output,
+    "Output_Processing": GG.outputProcessing,
+    "Outcome": GG.outcome,
+}
+INDICATOR_TYPES = {"Quantitative": GG.quantitative, "Qualitative": GG.qualitative}
+RELATIONSHIP_TYPES = {"Broader_Than": GG.broaderThan, "Narrower_Than": GG.narrowerThan, "Peer_To": GG.peerOf}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What the hash in the IRI of a relationship to another document's element is made under.
+_REFERENTS = uuid.uuid5(uuid.NAMESPACE_URL, "urn:goalgraph:stratml:referent")
 _LANG = re.compile(r"""lang\s*=\s*["']([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)["']""")
 
 
@@ -233,6 +281,20 @@ class _Context:
     lang: str
 
 
+@dataclass(frozen=True)
+class _Relationship:
+    """One referent of a StratML Relationship, waiting for the end of the document."""
+
+    indicator: URIRef
+    referent: str
+    #: The relationship's own Identifier: with its first referent only.
+    identifier: str
+    name: str
+    description: str
+    #: gg:broaderThan, gg:narrowerThan, gg:peerOf; None when the Relationship has no RelationshipType.
+    type: URIRef | None
+
+
 @dataclass
 class _Document:
     """The parser's target: builds the element tree, one goal at a time, and maps it to RDF.
@@ -257,8 +319,8 @@ class _Document:
     sourced: list[URIRef] = field(default_factory=list)
     #: StratML Identifier → the node it names, for relationships.
     identified: dict[str, URIRef] = field(default_factory=dict)
-    #: (indicator, referent, the relationship's identifier, name, description) to resolve at the end.
-    relationships: list[tuple[URIRef, str, str, str, str]] = field(default_factory=list)
+    #: The relationships of indicators, to resolve at the end.
+    relationships: list[_Relationship] = field(default_factory=list)
     root: Element | None = None
 
     # The parser's target interface ------------------------------------------------
@@ -425,21 +487,62 @@ class _Document:
         """A stated alignment from `source` to `target`, with its plain gg:supports triple."""
         context = self.context
         assert context is not None
-        ends = [str(end).removeprefix(f"{context.plan}/").replace("/", "-") for end in (source, target)]
-        alignment = URIRef(f"{context.plan}/alignment/{ends[0]}--{ends[1]}")
+        alignment = URIRef(f"{context.plan}/alignment/{self._end(source)}--{self._end(target)}")
         self.add(source, GG.supports, target)
         self.add(alignment, RDF.type, GG.Alignment)
         self.add(alignment, GG["from"], source)
         self.add(alignment, GG.to, target)
         self.add(alignment, GG.kind, GG.stated)
         self.add(alignment, PROV.wasAttributedTo, context.holder)
+        self._named(alignment, name, evidence, identifier)
+
+    def _named(self, node: URIRef, name: str, evidence: str, identifier: str) -> None:
+        """A StratML relationship's Name, Description and Identifier, and the document's source, on `node`."""
         if name:
-            self.add(alignment, SKOS.prefLabel, self.literal(name))
+            self.add(node, SKOS.prefLabel, self.literal(name))
         if evidence:
-            self.add(alignment, GG.evidence, self.literal(evidence))
-        if identifier and identifier != derived_identifier(alignment):
-            self.add(alignment, GG.exchangeIdentifier, Literal(identifier))
-        self.sourced.append(alignment)
+            self.add(node, GG.evidence, self.literal(evidence))
+        if identifier and identifier != derived_identifier(node):
+            self.add(node, GG.exchangeIdentifier, Literal(identifier))
+        self.sourced.append(node)
+
+    def _end(self, node: URIRef) -> str:
+        """`node` as it appears in the IRI of a link: ``objective-1.2``, ``plan``."""
+        context = self.context
+        assert context is not None
+        if node == context.plan:
+            return "plan"
+        return str(node).removeprefix(f"{context.plan}/").replace("/", "-")
+
+    def _relationship(self, relationship: _Relationship, target: URIRef | None) -> None:
+        """A gg:Relationship from the indicator to `target`, or to the referent of another document when None."""
+        context = self.context
+        assert context is not None
+        source, kind = relationship.indicator, relationship.type
+        if target is not None:
+            other = self._end(target)
+        else:
+            # The identifier as it is where it is a slug already, else its slug and a hash, so none collide.
+            referent = relationship.referent
+            other = "referent-" + (
+                slug(referent, _SLUG_LIMIT)
+                if slug(referent, _SLUG_LIMIT) == referent
+                else "-".join(filter(None, (slug(referent, _SLUG_LIMIT), uuid.uuid5(_REFERENTS, referent).hex[:8])))
+            )
+        typed = f"--{slug(kind.removeprefix(str(GG)).replace('Than', ' than').replace('Of', ' of'))}" if kind else ""
+        node = URIRef(f"{context.plan}/relationship/{self._end(source)}{typed}--{other}")
+        self.add(node, RDF.type, GG.Relationship)
+        self.add(node, GG["from"], source)
+        if target is not None:
+            self.add(node, GG.to, target)
+            if kind is not None:
+                self.add(source, kind, target)
+        else:
+            self.add(node, GG.referent, Literal(relationship.referent))
+        if kind is not None:
+            self.add(node, GG.relationType, kind)
+        self.add(node, PROV.wasAttributedTo, context.holder)
+        self._named(node, relationship.name, relationship.description, relationship.identifier)
 
     def _stakeholders(self, subject: URIRef, element: Element | None, prefix: str) -> None:
         if element is None:
@@ -520,14 +623,21 @@ class _Document:
             self.add(node, GG.unit, Literal(unit))
         if note := text_of(element, "OtherInformation"):
             self.add(node, SKOS.note, self.literal(note))
+        for attribute, concepts, predicate in (
+            ("ValueChainStage", STAGES, GG.valueChainStage),
+            ("PerformanceIndicatorType", INDICATOR_TYPES, GG.indicatorType),
+        ):
+            if concept := self._attribute(element, attribute, concepts):
+                self.add(node, predicate, concept)
         self._identified(node, element)
         for relationship in children(element, "Relationship"):
             # The relationship's own identifier goes with its first referent's alignment.
             own = text_of(relationship, "Identifier")
+            relation = self._attribute(relationship, "RelationshipType", RELATIONSHIP_TYPES)
             for referent in children(relationship, "ReferentIdentifier"):
                 if identifier := text_of(referent):
                     name, description = text_of(relationship, "Name"), text_of(relationship, "Description")
-                    self.relationships.append((node, identifier, own, name, description))
+                    self.relationships.append(_Relationship(node, identifier, own, name, description, relation))
                     own = ""
         counts = {"TargetResult": 0, "ActualResult": 0}
         for instance in children(element, "MeasurementInstance"):
@@ -536,6 +646,16 @@ class _Document:
                 if kind in counts and self._has_content(result):
                     counts[kind] += 1
                     self._result(node, result, kind, counts[kind])
+
+    def _attribute(self, element: Element, name: str, concepts: dict[str, URIRef]) -> URIRef | None:
+        """The concept the attribute `name` of `element` names; None when it is absent or empty."""
+        value = " ".join(element.get(name, "").split())
+        if not value:
+            return None
+        if value not in concepts:
+            allowed = ", ".join(concepts)
+            raise self.error(element, f"{name}={value!r} is not one of StratML's values ({allowed})")
+        return concepts[value]
 
     @staticmethod
     def _has_content(result: Element) -> bool:
@@ -549,6 +669,7 @@ class _Document:
         node = URIRef(f"{indicator}/{'target' if kind == 'TargetResult' else 'actual'}/{number}")
         self.add(indicator, GG.result, node)
         self.add(node, RDF.type, GG[kind])
+        self.sourced.append(node)  # a figure needs its source (the shapes ask for it)
         start, end = self.date(child(element, "StartDate")), self.date(child(element, "EndDate"))
         if start is not None:
             self.add(node, GG.resultStart, start)
@@ -600,10 +721,17 @@ class _Document:
                 source = URIRef(given)
             self._identified(context.plan, administrative)
         # A referent may come later in the document than its relationship, so they wait for the end.
-        for indicator, referent, own, name, description in self.relationships:
-            target = self.identified.get(referent)
-            if target is not None and target not in (indicator, context.holder, context.plan):
-                self._supports(indicator, target, name, description, own)
+        for relationship in self.relationships:
+            target = self.identified.get(relationship.referent)
+            if target is None or target in (relationship.indicator, context.holder):
+                # Another document's element (or one that is no statement): kept as the identifier it gives.
+                self._relationship(relationship, None)
+            elif relationship.type is None and target != context.plan:
+                self._supports(
+                    relationship.indicator, target, relationship.name, relationship.description, relationship.identifier
+                )
+            else:
+                self._relationship(relationship, target)
         for node in self.sourced:
             self.add(node, DCTERMS.source, source)
         self.graph.bind("gg", GG)

@@ -4,10 +4,11 @@
 (``sparql/model-*.rq``) into a :class:`GoalModel`: its organisations with their
 hierarchy, plans, statements with their texts in every language, alignments of
 every kind, statement groups, the vocabulary of statement classes, alignment
-kinds and strengths, agents and dataset descriptions; and room for indicators'
-results. The analysis (:func:`goalgraph.analysis.alignment_graph`), the explorer,
-the report, the CSV and GraphML exports and the suggestions all take it, the way
-every networkx algorithm takes one graph.
+kinds and strengths, agents and dataset descriptions; the hindering alignments
+apart; and the indicators with their target and actual results. The analysis
+(:func:`goalgraph.analysis.alignment_graph`), the explorer, the report, the
+CSV and GraphML exports, the suggestions and the achievement roll-up all take
+it, the way every networkx algorithm takes one graph.
 
 >>> import goalgraph
 >>> from goalgraph.model import read_model, by_language
@@ -28,6 +29,7 @@ from goalgraph.model.concepts import (
     Alignment,
     Dataset,
     GoalModel,
+    Indicator,
     Organisation,
     Plan,
     PlanLink,
@@ -56,6 +58,7 @@ __all__ = [
     "Dataset",
     "GoalModel",
     "Hierarchy",
+    "Indicator",
     "Organisation",
     "Plan",
     "PlanLink",

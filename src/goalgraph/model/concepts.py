@@ -26,6 +26,7 @@ __all__ = [
     "Alignment",
     "Dataset",
     "GoalModel",
+    "Indicator",
     "Organisation",
     "Plan",
     "PlanLink",
@@ -288,7 +289,11 @@ class Statement(_Named):
         One of the top: the missions and visions of the highest organisations
         (see :mod:`goalgraph.model.hierarchy`).
     measures : tuple of IdentifiedNode
-        What an indicator measures (``gg:measures``); room for a later reading.
+        What an indicator measures (``gg:measures``).
+    stage : str or None
+        Its value-chain stage (``gg:valueChainStage``'s local name: ``"output"``, ``"outcome"``...).
+    weight : float or None
+        A target's weight in its plan (``gg:targetWeight``), as the plan gives it.
     """
 
     node: IdentifiedNode
@@ -303,6 +308,8 @@ class Statement(_Named):
     groups: tuple[IdentifiedNode, ...] = ()
     top: bool = False
     measures: tuple[IdentifiedNode, ...] = ()
+    stage: str | None = None
+    weight: float | None = None
 
     @property
     def type_name(self) -> str:
@@ -352,6 +359,10 @@ class Alignment(_Named):
     sources : tuple of Source
     matched_terms : tuple of str
         A suggestion's shared stems (``gg:matchedTerm``).
+    polarity : str
+        ``"supporting"`` (also when the data gives none) or ``"hindering"``
+        (``gg:polarity``): a hindering alignment works against its end
+        (:attr:`GoalModel.hindrances`).
     """
 
     node: IdentifiedNode
@@ -366,6 +377,12 @@ class Alignment(_Named):
     attributed_to: tuple[Agent, ...] = ()
     sources: tuple[Source, ...] = ()
     matched_terms: tuple[str, ...] = ()
+    polarity: str = "supporting"
+
+    @property
+    def hindering(self) -> bool:
+        """Works against its end (``gg:polarity gg:hindering``)."""
+        return self.polarity == "hindering"
 
     @property
     def provenance(self) -> str:
@@ -487,10 +504,63 @@ class Dataset(_Named):
 
 
 @dataclass(frozen=True, slots=True)
-class Result(_Named):
-    """A result of an indicator (``gg:TargetResult``, ``gg:ActualResult``).
+class Indicator(_Named):
+    """How an indicator (a ``gg:Indicator`` statement) is read: unit, direction, baseline, threshold.
 
-    Room for a later reading: :func:`~goalgraph.model.read_model` reads none yet.
+    The indicator's words, holder and plan are its :class:`Statement` (same node).
+
+    Attributes
+    ----------
+    node : IdentifiedNode
+    measures : tuple of IdentifiedNode
+        The statements it measures (``gg:measures``).
+    unit : str or None
+        ``gg:unit`` (``"Number"``, ``"%"``, ``"dage"``).
+    direction : str
+        ``"higher"`` (``gg:higherIsBetter``, also when the data gives none) or
+        ``"lower"`` (``gg:lowerIsBetter``).
+    baseline, threshold : float or None
+        ``gg:baseline``; ``gg:threshold``, from which a missed target counts as partly met.
+    kind : str or None
+        ``"quantitative"`` or ``"qualitative"`` (``gg:indicatorType``).
+    results : tuple of IdentifiedNode
+        Its results (``gg:result``), keys of :attr:`GoalModel.results`, by period.
+    """
+
+    node: IdentifiedNode
+    measures: tuple[IdentifiedNode, ...] = ()
+    unit: str | None = None
+    direction: str = "higher"
+    baseline: float | None = None
+    threshold: float | None = None
+    kind: str | None = None
+    results: tuple[IdentifiedNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Result(_Named):
+    """A result of an indicator for a period: a target set (``gg:TargetResult``) or a result reached.
+
+    Attributes
+    ----------
+    node : IdentifiedNode
+    indicator : IdentifiedNode or None
+        The indicator whose result it is (``gg:result``).
+    kind : str
+        ``"target"`` or ``"actual"`` (``gg:ActualResult``).
+    start, end : str or None
+        The period (``gg:resultStart``, ``gg:resultEnd``) as the data writes the dates.
+    value : float or None
+        The figure (``rdf:value``) in the indicator's unit.
+    descriptions : tuple of Text
+        The result in words (``dcterms:description``), as a text value or beside the figure.
+    descriptors : tuple of (Text, Text)
+        StratML's rating: what is rated (``gg:descriptorName``) and the rating.
+    verdict : str or None
+        The holder's own reported verdict (``gg:verdict``): ``"met"``, ``"partly-met"``
+        or ``"not-met"``.
+    sources : tuple of Source
+        Where the figure or verdict is published (``dcterms:source``).
     """
 
     node: IdentifiedNode
@@ -499,6 +569,10 @@ class Result(_Named):
     start: str | None = None
     end: str | None = None
     descriptors: tuple[tuple[Text, Text], ...] = ()
+    value: float | None = None
+    descriptions: tuple[Text, ...] = ()
+    verdict: str | None = None
+    sources: tuple[Source, ...] = ()
 
 
 #################################################################
@@ -521,8 +595,13 @@ class GoalModel:
         By node; organisations, plans and groups by IRI, the rest in the order the
         store answers (the same for the same data).
     datasets : tuple of Dataset
+    hindrances : Mapping of IdentifiedNode to Alignment
+        The hindering alignments (``gg:polarity gg:hindering``), kept apart from
+        :attr:`alignments` so that nothing counts them as support by mistake.
+    indicators : Mapping of IdentifiedNode to Indicator
+        How each indicator is read, by the indicator's node.
     results : Mapping of IdentifiedNode to Result
-        Indicators' results: empty until a later reading fills them.
+        The indicators' target and actual results.
     """
 
     organisations: Mapping[IdentifiedNode, Organisation] = field(default_factory=dict)
@@ -534,6 +613,8 @@ class GoalModel:
     agents: Mapping[IdentifiedNode, Agent] = field(default_factory=dict)
     datasets: tuple[Dataset, ...] = ()
     results: Mapping[IdentifiedNode, Result] = field(default_factory=lambda: _EMPTY)
+    hindrances: Mapping[IdentifiedNode, Alignment] = field(default_factory=lambda: _EMPTY)
+    indicators: Mapping[IdentifiedNode, Indicator] = field(default_factory=lambda: _EMPTY)
 
     def __repr__(self) -> str:
         return (
@@ -583,6 +664,22 @@ class GoalModel:
             pair: (found[0],) if len(found) == 1 else tuple(sorted(found, key=Alignment.rank))
             for pair, found in pairs.items()
         }
+
+    def hindering_edges(self) -> dict[tuple[IdentifiedNode, IdentifiedNode], tuple[Alignment, ...]]:
+        """The stated or curated hindering alignments between two statements, by pair, strongest first."""
+        statements = self.statements
+        pairs: dict[tuple[IdentifiedNode, IdentifiedNode], list[Alignment]] = {}
+        for alignment in self.hindrances.values():
+            start, end = alignment.start, alignment.end
+            if (
+                start is not None
+                and end is not None
+                and start in statements
+                and end in statements
+                and alignment.accepted
+            ):
+                pairs.setdefault((start, end), []).append(alignment)
+        return {pair: tuple(sorted(found, key=Alignment.rank)) for pair, found in pairs.items()}
 
     @cached_property
     def plan_links(self) -> tuple[PlanLink, ...]:

@@ -24,8 +24,10 @@ from goalgraph.model.concepts import (
     Alignment,
     Dataset,
     GoalModel,
+    Indicator,
     Organisation,
     Plan,
+    Result,
     Source,
     Statement,
     StatementGroup,
@@ -85,8 +87,13 @@ def _read(graph: Graph) -> GoalModel:
     plans = _plans(select(graph, "model-plans"), source)
     groups = _groups(select(graph, "model-groups"))
     statements = _statements(select(graph, "model-statements"), terms, organisations, plans, groups, source)
-    alignments = _alignments(select(graph, "model-alignments"), terms, agents, {**plans, **statements}, source)
+    every = _alignments(select(graph, "model-alignments"), terms, agents, {**plans, **statements}, source)
+    alignments = {node: a for node, a in every.items() if a.polarity != "hindering"}
+    hindrances = {node: a for node, a in every.items() if a.polarity == "hindering"}
     datasets = _datasets(select(graph, "model-datasets"), agents)
+    _add_target_facts(select(graph, "model-targets"), statements)
+    results = _results(select(graph, "model-results"), source)
+    indicators = _indicators(select(graph, "model-indicators"), statements, results)
     return GoalModel(
         organisations=organisations,
         plans=plans,
@@ -96,6 +103,9 @@ def _read(graph: Graph) -> GoalModel:
         terms=terms,
         agents=agents,
         datasets=datasets,
+        results=results,
+        hindrances=hindrances,
+        indicators=indicators,
     )
 
 
@@ -485,6 +495,7 @@ def _alignments(
             by: tuple[Agent, ...] = (agent_of(agent),) if agent is not None and _is_node(agent) else ()
             sources: tuple[Source, ...] = () if cited is None else (source(cited),)
             matched: tuple[str, ...] = () if term is None else (str(term),)
+            polarity = row["polarity"]
             rationale, evidence = row["rationale"], row["evidence"]
             because: tuple[Text, ...] = ()
             if rationale is not None and _is_literal(rationale):
@@ -501,6 +512,7 @@ def _alignments(
             matched = tuple(sorted({str(term) for term in _column(found, "matchedTerm")}))
             because = _texts(found, ("rationale", False))
             said = _texts(found, ("evidence", False))
+            polarity = _one_node(found, "polarity")
         weight = weights.get(strength) if strength is not None else None
         if weight is None:
             weight = score if score is not None else DEFAULT_WEIGHT
@@ -517,8 +529,117 @@ def _alignments(
             by,
             sources,
             matched,
+            "hindering" if polarity == _HINDERING else "supporting",
         )
     return alignments
+
+
+#################################################################
+# Achievement: indicators, results, target weights
+#################################################################
+
+_GG = "https://w3id.org/goalgraph/ontology#"
+_HINDERING = URIRef(_GG + "hindering")
+_LOWER = URIRef(_GG + "lowerIsBetter")
+_VERDICTS: dict[Node, str] = {
+    URIRef(_GG + "met"): "met",
+    URIRef(_GG + "partlyMet"): "partly-met",
+    URIRef(_GG + "notMet"): "not-met",
+}
+
+
+def _add_target_facts(rows: Iterable[Row], statements: dict[IdentifiedNode, Statement]) -> None:
+    """Give statements their weight in their plan and their value-chain stage, in place."""
+    for node, found in _group_rows(rows, "statement").items():
+        statement = statements.get(node)
+        if statement is None:
+            continue
+        weights = [w for w in (_number(v) for v in _column(found, "weight")) if w is not None]
+        stage = _one_node(found, "stage")
+        statements[node] = replace(
+            statement,
+            weight=min(weights) if weights else None,
+            stage=None if stage is None else local_name(stage),
+        )
+
+
+def _results(rows: Iterable[Row], source: Callable[[Node], Source]) -> dict[IdentifiedNode, Result]:
+    results = {}
+    for node, found in _group_rows(rows, "result").items():
+        if len(found) == 1:  # the usual case, and at scale the many: no sets, no sorting
+            row = found[0]
+            verdict, value, cited = row["verdict"], row["value"], row["source"]
+            start, end, description = row["start"], row["end"], row["description"]
+            name, rating = row["descriptorName"], row["descriptorValue"]
+            results[node] = Result(
+                node,
+                indicator=row["indicator"] if row["indicator"] is not None and _is_node(row["indicator"]) else None,
+                kind=str(row["kind"]),
+                start=None if start is None else str(start),
+                end=None if end is None else str(end),
+                descriptors=_rating(name, rating),
+                value=_number(value),
+                descriptions=() if description is None else _texts(found, ("description", False)),
+                verdict=None if verdict is None else _VERDICTS.get(verdict),
+                sources=() if cited is None else (source(cited),),
+            )
+            continue
+        names, values = _texts(found, ("descriptorName", False)), _texts(found, ("descriptorValue", False))
+        verdict = _one_node(found, "verdict")
+        numbers = [n for n in (_number(v) for v in _column(found, "value")) if n is not None]
+        results[node] = Result(
+            node,
+            indicator=_one_node(found, "indicator"),
+            # A node typed both ways (invalid) counts as actual: what was reached, not promised.
+            kind="actual" if "actual" in {str(k) for k in _column(found, "kind")} else "target",
+            start=_string(_column(found, "start")),
+            end=_string(_column(found, "end")),
+            descriptors=tuple(zip(names, values, strict=False)) if names and values else (),
+            value=min(numbers) if numbers else None,
+            descriptions=_texts(found, ("description", False)),
+            verdict=None if verdict is None else _VERDICTS.get(verdict),
+            sources=tuple(source(s) for s in sorted(_column(found, "source"), key=str)),
+        )
+    return results
+
+
+def _rating(name: Node | None, rating: Node | None) -> tuple[tuple[Text, Text], ...]:
+    """A StratML rating, what it rates and the rating, where a result has both."""
+    what, said = _text(name), _text(rating)
+    return ((what, said),) if what is not None and said is not None else ()
+
+
+def _indicators(
+    rows: Iterable[Row], statements: dict[IdentifiedNode, Statement], results: Mapping[IdentifiedNode, Result]
+) -> dict[IdentifiedNode, Indicator]:
+    """The indicators, with their results by period; also gives the statements what they measure."""
+
+    def when(result: Result) -> tuple[str, str, str, str]:
+        return result.end or result.start or "", result.start or "", result.kind, str(result.node)
+
+    results_of: dict[IdentifiedNode, list[Result]] = {}
+    for result in results.values():
+        if result.indicator is not None:
+            results_of.setdefault(result.indicator, []).append(result)
+    indicators = {}
+    for node, found in _group_rows(rows, "indicator").items():
+        measures = tuple(sorted((m for m in _column(found, "measures") if _is_node(m)), key=str))
+        direction, kind = _one_node(found, "direction"), _one_node(found, "indicatorType")
+        own = [r.node for r in sorted(results_of.get(node, ()), key=when)]
+        indicators[node] = Indicator(
+            node,
+            measures=measures,
+            unit=_string(_column(found, "unit")),
+            direction="lower" if direction == _LOWER else "higher",
+            baseline=_number(_smallest(_column(found, "baseline"))),
+            threshold=_number(_smallest(_column(found, "threshold"))),
+            kind=None if kind is None else local_name(kind),
+            results=tuple(own),
+        )
+        statement = statements.get(node)
+        if statement is not None and measures:
+            statements[node] = replace(statement, measures=measures)
+    return indicators
 
 
 def _datasets(rows: Iterable[Row], agents: Mapping[IdentifiedNode, Agent]) -> tuple[Dataset, ...]:

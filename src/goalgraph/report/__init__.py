@@ -14,7 +14,9 @@ shows the gaps at a glance:
 6. matrices: focus points × strategic markers per organisation, and strategic
    markers × the top visions;
 7. each organisation's alignment score and reach share, defined in plain words,
-   with bars;
+   with bars; then, where the data has results, the achievement section (a
+   målrapportering: targets against results, trends, the top rolled up, with
+   inline SVG charts; :mod:`goalgraph.report.achievement`);
 8. links suggested from shared words (:func:`goalgraph.suggestion.suggest`), the
    best first, marked as machine suggestions awaiting review;
 9. how to read the report, with the ontology's definitions;
@@ -65,6 +67,7 @@ from rdflib import Graph
 from goalgraph import __version__
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.files import write_atomically
+from goalgraph.report.achievement import achievement_glance, achievement_section, read_results
 from goalgraph.report.alignment import (
     coverage_section,
     cross_organisation_links,
@@ -119,6 +122,7 @@ def build_document(
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
     split_above: int | None = SPLIT_ABOVE,
+    period: str | None = None,
 ) -> Document:
     """The report's sections as a :class:`~goalgraph.report.document.Document`, in no format yet.
 
@@ -139,6 +143,8 @@ def build_document(
     facts = gather(graph, lang)
     links = cross_organisation_links(graph, model=facts.model)
     suggestions = find_suggestions(graph, len(facts.statements), suggestion_statement_limit, model=facts.model)
+    # Targets against results: computed once, from the model the facts already read.
+    results = read_results(facts, period)
     statements = len(facts.statements)
     if split_above is not None and statements > split_above:
         return index_document(
@@ -149,8 +155,10 @@ def build_document(
             generated=(generated or date.today()).isoformat(),
             suggestions_shown=suggestions_shown,
             notice=large_notice(words, statements, split_above),
+            results=results,
         )
-    glance = at_a_glance(facts, words, len(links), suggestions)
+    glance = [*at_a_glance(facts, words, len(links), suggestions), achievement_glance(words, results)]
+    achievement = achievement_section(facts, words, results)
     sections = (
         summary_section(
             facts,
@@ -165,6 +173,7 @@ def build_document(
         cross_organisation_section(facts, words, links),
         matrix_section(facts, words),
         scores_section(facts, words),
+        *((achievement,) if achievement is not None else ()),
         suggestions_section(facts, words, suggestions, suggestions_shown),
         reading_section(facts, words),
         provenance_section(facts, words),
@@ -181,6 +190,7 @@ def build_report(
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
     split_above: int | None = SPLIT_ABOVE,
+    period: str | None = None,
 ) -> str:
     """The report of a goal graph, as one self-contained HTML page or as Markdown.
 
@@ -207,6 +217,9 @@ def build_report(
     split_above : int or None
         Above this many statements the page has the summary only (see above); None
         for no limit.
+    period : str, optional
+        The period of the achievement section (a year ``"2019"`` or an interval
+        ``"2019-07-01/2020-06-30"``); by default each indicator's latest period with data.
 
     Returns
     -------
@@ -236,6 +249,7 @@ def build_report(
         suggestions_shown=suggestions_shown,
         suggestion_statement_limit=suggestion_statement_limit,
         split_above=split_above,
+        period=period,
     )
     if format == "markdown":
         return to_markdown(document)
@@ -253,6 +267,7 @@ def write_report(
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
     split_above: int | None = SPLIT_ABOVE,
     split: bool = False,
+    period: str | None = None,
 ) -> Path:
     """Write the report of `graph` to `path`, as HTML (``.html``, ``.htm``) or Markdown (``.md``), or as pages.
 
@@ -269,6 +284,8 @@ def write_report(
         As for :func:`build_report`.
     split : bool
         Write pages to the folder `path`, whatever the size of the graph.
+    period : str, optional
+        The period of the achievement section, as for :func:`build_report`.
 
     Returns
     -------
@@ -297,6 +314,7 @@ def write_report(
             generated=generated,
             suggestions_shown=suggestions_shown,
             suggestion_statement_limit=suggestion_statement_limit,
+            period=period,
         )
     target = Path(path)
     output_format = REPORT_SUFFIXES.get(target.suffix.lower())
@@ -318,5 +336,6 @@ def write_report(
         suggestions_shown=suggestions_shown,
         suggestion_statement_limit=suggestion_statement_limit,
         split_above=split_above,
+        period=period,
     )
     return write_atomically(target, text)

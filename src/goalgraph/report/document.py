@@ -15,6 +15,8 @@ __all__ = [
     "Bar",
     "Block",
     "Cell",
+    "Chart",
+    "Charts",
     "DefinitionList",
     "Document",
     "Heading",
@@ -22,8 +24,12 @@ __all__ = [
     "Paragraph",
     "Phrase",
     "Section",
+    "StatusBar",
+    "StatusChart",
     "Table",
     "TableRow",
+    "TrendChart",
+    "TrendPoint",
 ]
 
 
@@ -149,7 +155,98 @@ class DefinitionList:
     items: tuple[tuple[Cell, Cell], ...]
 
 
-Block = Paragraph | Table | Heading | DefinitionList
+@dataclass(frozen=True)
+class StatusBar:
+    """One bar of a :class:`StatusChart`: a name and a count per status.
+
+    Attributes
+    ----------
+    label : str
+        Whose bar it is (an organisation's name).
+    counts : tuple of int
+        One per status of the chart, in the chart's order.
+    """
+
+    label: str
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StatusChart:
+    """Horizontal stacked bars: how many targets of each status, per organisation.
+
+    Attributes
+    ----------
+    title : str
+        What the chart shows (its ``<title>``).
+    statuses : tuple of (str, str)
+        Each status's key (``"met"`` …, for its colour) and its name in the report's
+        language, in the order the bars' segments go.
+    bars : tuple of StatusBar
+
+    Examples
+    --------
+    >>> StatusChart("Targets", (("met", "met"),), (StatusBar("Agency", (2,)),)).bars[0].counts
+    (2,)
+    """
+
+    title: str
+    statuses: tuple[tuple[str, str], ...]
+    bars: tuple[StatusBar, ...]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """A period of a :class:`TrendChart`: its name, a day in it to place it by, and its figures.
+
+    Attributes
+    ----------
+    period : str
+        The period's name (``"2019"``).
+    day : str
+        An ISO date that places it in time (its end, else its start); ``""`` for none.
+    actual, target : float or None
+        The figures (None: none, or in words).
+    """
+
+    period: str
+    day: str
+    actual: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """A small line of an indicator's actual figures over the periods, with its targets.
+
+    Attributes
+    ----------
+    title : str
+        The indicator, for the chart's ``<title>`` and caption.
+    unit : str
+    points : tuple of TrendPoint
+        In time order.
+    words : tuple of str
+        The words the chart writes: the actual line's and the target's names in the legend.
+    """
+
+    title: str
+    unit: str
+    points: tuple[TrendPoint, ...]
+    words: tuple[str, str] = ("actual", "target")
+
+
+Chart = StatusChart | TrendChart
+
+
+@dataclass(frozen=True)
+class Charts:
+    """Charts side by side as inline SVG (in Markdown: their figures in words)."""
+
+    charts: tuple[Chart, ...]
+
+
+Block = Paragraph | Table | Heading | DefinitionList | Charts
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ written to a folder (:func:`write_report_folder`):
 
 ``index.html``
     The summary; the organisations down to :data:`INDEX_DEPTH` levels below the top,
-    with their scores, each linked to its page; the gaps; the orphans counted per
+    with their scores, each linked to its page; where the data has results, the
+    targets by status per organisation and the missions and visions rolled up; the gaps; the orphans counted per
     organisation; the alignment cycles; the matrices of those organisations and of
     the strategic markers × the top visions; suggestions; how to read the report;
     sources.
@@ -15,7 +16,8 @@ written to a folder (:func:`write_report_folder`):
     organisations it is part of and those below it; its statements by plan and type;
     the coverage of its missions and visions; its orphans; its links across
     organisations (each to the other organisation's page); its matrix; its score and
-    those of the organisations below it. The file is named after the organisation
+    those of the organisations below it; its targets against results, and their
+    trends, where it has any. The file is named after the organisation
     (:func:`goalgraph.slugs.slug` of its name, ``-2``, ``-3`` … where two would be
     the same).
 ``without-holder.html``
@@ -49,6 +51,13 @@ from goalgraph import __version__
 from goalgraph.errors import GoalgraphError, display_path
 from goalgraph.inputs import shorten
 from goalgraph.memory import paused_gc
+from goalgraph.report.achievement import (
+    Results,
+    achievement_glance,
+    achievement_index_section,
+    achievement_page_section,
+    read_results,
+)
 from goalgraph.report.alignment import (
     Named,
     coverage_order,
@@ -250,6 +259,7 @@ def index_document(
     generated: str,
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     notice: Sequence[Block] = (),
+    results: Results | None = None,
 ) -> Document:
     """The index of a report split into pages, or, with a `notice`, a large graph's page of its summary only.
 
@@ -266,6 +276,9 @@ def index_document(
     notice : sequence of Block
         What the page says at the top: that the detail per organisation is left out,
         and how to have it. Without it, the page is the index of the pages.
+    results : Results, optional
+        Targets against results (:func:`goalgraph.report.achievement.read_results`),
+        read once for every page; read here if not given.
 
     Returns
     -------
@@ -283,16 +296,19 @@ def index_document(
     >>> [section.anchor for section in document.sections][:4]
     ['summary', 'scores', 'gaps', 'orphans']
     """
-    glance = at_a_glance(facts, words, links, suggestions)
+    results = read_results(facts) if results is None else results
+    glance = [*at_a_glance(facts, words, links, suggestions), achievement_glance(words, results)]
     summary = summary_section(facts, words, generated=generated, version=__version__, glance=glance)
     if not notice:
         intro = Paragraph((Phrase(words("split_intro", depth=words.number(INDEX_DEPTH))),))
         summary = Section(summary.anchor, summary.title, (intro, *summary.blocks))
     name = _linked(facts)
     near = {organisation for organisation, depth in facts.order if depth <= INDEX_DEPTH}
+    achievement = achievement_index_section(facts, words, results)
     sections = (
         summary,
         _index_scores(facts, words, name),
+        *((achievement,) if achievement is not None else ()),
         _gaps_section(facts, words, name),
         _orphans_by_organisation(facts, words, name),
         _cycles_section(facts, words),
@@ -467,7 +483,13 @@ def _trail(facts: Facts, words: Words, layout: _Layout, organisation: Node | Non
 
 
 def _organisation_document(
-    facts: Facts, words: Words, layout: _Layout, indexes: _Indexes, organisation: IdentifiedNode, title: str
+    facts: Facts,
+    words: Words,
+    layout: _Layout,
+    indexes: _Indexes,
+    organisation: IdentifiedNode,
+    title: str,
+    results: Results | None = None,
 ) -> Document:
     name = _linked(facts)
     found = facts.organisations.get(organisation)
@@ -534,6 +556,9 @@ def _organisation_document(
     if matrix:
         sections.append(Section("matrix", words("matrix"), tuple(matrix)))
     sections.append(Section("scores", words("scores"), tuple(scores)))
+    achievement = achievement_page_section(facts, words, results, organisation) if results is not None else None
+    if achievement is not None:
+        sections.append(achievement)
     return Document(
         words.lang,
         facts.organisation_name(organisation),
@@ -570,6 +595,7 @@ def write_report_folder(
     generated: date | None = None,
     suggestions_shown: int = SUGGESTIONS_SHOWN,
     suggestion_statement_limit: int = SUGGESTION_STATEMENT_LIMIT,
+    period: str | None = None,
 ) -> Path:
     """Write the report of `graph` as pages: ``index.html`` and a page per organisation, in `folder`.
 
@@ -584,7 +610,7 @@ def write_report_folder(
         A goal graph, usually from :func:`goalgraph.load`. It is only read.
     folder : str or os.PathLike
         The folder to write; its parent must exist.
-    lang, generated, suggestions_shown, suggestion_statement_limit
+    lang, generated, suggestions_shown, suggestion_statement_limit, period
         As for :func:`goalgraph.report.build_report`.
 
     Returns
@@ -623,6 +649,8 @@ def write_report_folder(
         generator = f"goalgraph {__version__}"
         layout = _layout(facts)
         targets = _targets(facts, layout)
+        # Read once, before the pages are written (in forked processes too).
+        results = read_results(facts, period)
         index = index_document(
             facts,
             words,
@@ -630,6 +658,7 @@ def write_report_folder(
             suggestions=suggestions,
             generated=(generated or date.today()).isoformat(),
             suggestions_shown=suggestions_shown,
+            results=results,
         )
         indexes = _indexes(facts, links)
         temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
@@ -648,7 +677,9 @@ def write_report_folder(
                     if organisation is None:
                         document = _without_holder_document(facts, words, layout, index.title)
                     else:
-                        document = _organisation_document(facts, words, layout, indexes, organisation, index.title)
+                        document = _organisation_document(
+                            facts, words, layout, indexes, organisation, index.title, results
+                        )
                     sheet = f"../{_STYLESHEET}" if file.startswith(f"{_FOLDER}/") else _STYLESHEET
                     write(
                         temporary / file,

@@ -1,7 +1,8 @@
 """A report document as self-contained HTML5 pages.
 
 Everything a page needs is in it: the CSS in a ``<style>`` element (from
-``goalgraph/templates/report.css``), bars as inline SVG, no script, no font, image
+``goalgraph/templates/report.css``), bars and charts as inline SVG
+(:mod:`goalgraph.report.charts`), no script, no font, image
 or style sheet from anywhere else. The page is the template
 ``goalgraph/templates/report.html``, whose autoescape escapes every text from the
 data, attributes included, so a statement written as markup shows as the characters
@@ -19,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import files
 
-from goalgraph.report.document import Bar, Block, DefinitionList, Document, Heading, Inline, Paragraph
+from goalgraph.report.charts import draw
+from goalgraph.report.document import Bar, Block, Charts, DefinitionList, Document, Heading, Inline, Paragraph
 from goalgraph.templating import render
 
 __all__ = ["Locate", "Step", "report_css", "steps", "to_html"]
@@ -71,15 +73,15 @@ def to_html(document: Document, *, generator: str, locate: Locate | None = None,
         generator=generator,
         lang=document.lang,
         title=document.title,
-        sections=[(section, steps(section.blocks, locate)) for section in document.sections],
+        sections=[(section, steps(section.blocks, locate, document.lang)) for section in document.sections],
         trail=list(_inline(document.trail, locate)),
-        notice=steps(document.notice, locate),
+        notice=steps(document.notice, locate, document.lang),
         stylesheet=stylesheet,
     )
 
 
-def steps(blocks: Iterable[Block], locate: Locate | None = None) -> Iterator[Step]:
-    """The steps that write `blocks`, for the template's loop.
+def steps(blocks: Iterable[Block], locate: Locate | None = None, lang: str = "en") -> Iterator[Step]:
+    """The steps that write `blocks`, for the template's loop; `lang` writes the charts' figures.
 
     Examples
     --------
@@ -94,6 +96,9 @@ def steps(blocks: Iterable[Block], locate: Locate | None = None) -> Iterator[Ste
             yield "/p", None, None
         elif isinstance(block, Heading):
             yield "heading", block, min(max(block.level, 3), 6)
+        elif isinstance(block, Charts):
+            # Laid out here, drawn by the template's macros: a few per page, unlike cells.
+            yield "charts", [draw(chart, lang) for chart in block.charts], None
         elif isinstance(block, DefinitionList):
             yield "dl", None, None
             for term, meaning in block.items:

@@ -4,7 +4,8 @@ The same sections and tables as the HTML page. Text from the data is escaped wit
 backslashes, so it never turns into markup, raw HTML or a table column: ``|`` and
 the characters of emphasis, links and HTML are escaped, and line breaks inside a
 cell become spaces. A cell's second line (a translation, a note) follows after
-" · ". Bars are drawn with block characters.
+" · ". Bars are drawn with block characters; charts are given in figures: a
+status chart as a table of its counts, a trend as a line of its periods' figures.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from goalgraph.report.charts import figure
 from goalgraph.report.document import (
     Bar,
     Block,
     Cell,
+    Charts,
     DefinitionList,
     Document,
     Heading,
@@ -23,7 +26,10 @@ from goalgraph.report.document import (
     Paragraph,
     Phrase,
     Section,
+    StatusChart,
     Table,
+    TableRow,
+    TrendChart,
 )
 
 __all__ = ["escape_markdown", "to_markdown"]
@@ -98,7 +104,38 @@ def _table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def _block(block: Block) -> str:
+def _trend(chart: TrendChart, lang: str) -> str:
+    # A trend in words: each period's actual figure, and its target after a slash.
+    said = []
+    for point in chart.points:
+        actual = "–" if point.actual is None else figure(point.actual, lang)
+        target = "" if point.target is None else f" / {figure(point.target, lang)}"
+        said.append(f"{point.period}: {actual}{target}")
+    unit = f" ({chart.unit})" if chart.unit else ""
+    words = f"{chart.words[0]} / {chart.words[1]}"
+    return f"- {escape_markdown(chart.title + unit)}, {escape_markdown(words)}: {escape_markdown('; '.join(said))}"
+
+
+def _charts(block: Charts, lang: str) -> str:
+    """Charts in Markdown: a status chart as a table of its counts, trends as lines of figures."""
+    parts, trends = [], []
+    for chart in block.charts:
+        if isinstance(chart, StatusChart):
+            header = ("", *(name for _, name in chart.statuses))
+            rows = tuple(
+                TableRow(((Phrase(bar.label),), *((Phrase(str(n)),) for n in bar.counts))) for bar in chart.bars
+            )
+            parts.append(_table(Table(header, rows, numeric=frozenset(range(1, len(header))))))
+        else:
+            trends.append(_trend(chart, lang))
+    if trends:
+        parts.append("\n".join(trends))
+    return "\n\n".join(parts)
+
+
+def _block(block: Block, lang: str = "en") -> str:
+    if isinstance(block, Charts):
+        return _charts(block, lang)
     if isinstance(block, Paragraph):
         return _cell(block.phrases)
     if isinstance(block, Heading):
@@ -108,8 +145,8 @@ def _block(block: Block) -> str:
     return _table(block)
 
 
-def _section(section: Section) -> str:
-    return "\n\n".join([f"## {escape_markdown(section.title)}", *(_block(b) for b in section.blocks)])
+def _section(section: Section, lang: str) -> str:
+    return "\n\n".join([f"## {escape_markdown(section.title)}", *(_block(b, lang) for b in section.blocks)])
 
 
 def to_markdown(document: Document) -> str:
@@ -126,9 +163,9 @@ def to_markdown(document: Document) -> str:
     contents = "\n".join(f"{n}. {escape_markdown(s.title)}" for n, s in enumerate(document.sections, 1))
     parts = [f"# {escape_markdown(document.title)}"]
     # A large graph's notice comes first, before the contents, as on the HTML page.
-    parts += [_block(block) for block in document.notice]
+    parts += [_block(block, document.lang) for block in document.notice]
     parts.append(f"## {escape_markdown(document.contents_title)}")
     if contents:
         parts.append(contents)
-    parts += [_section(section) for section in document.sections]
+    parts += [_section(section, document.lang) for section in document.sections]
     return "\n\n".join(parts) + "\n"

@@ -413,6 +413,95 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Vist: {shown} af {total} kilder; goalgraph query provenance viser dem alle.",
     ),
     "no_alignments": ("The dataset has no alignments.", "Datasættet har ingen sammenhænge."),
+    # Achievement (målrapportering): targets against results, rolled up (goalgraph.report.achievement)
+    "achievement": ("Achievement: targets and results", "Målrapportering"),
+    "glance_achievement": ("Targets and results", "Målrapportering"),
+    "ach_none": (
+        "No results (targets and actual figures) in the data: no achievement to report.",
+        "Ingen resultater (mål og faktiske tal) i data: ingen målrapportering.",
+    ),
+    "ach_glance": (
+        "{measured} targets measured: {not_met} not met, {partly} partly met, {met} met, {no_data} without data",
+        "{measured} mål med indikatorer: {not_met} ikke opfyldt, {partly} delvist opfyldt, {met} opfyldt, "
+        "{no_data} uden data",
+    ),
+    "ach_intro": (
+        "Each target that indicators measure, by organisation and plan, with its indicators for {period}: "
+        "the actual figure against the target, the status, and the holder's own reported verdict where there "
+        "is one. Targets not met come first, then those partly met, then those met, then those without data.",
+        "Hvert mål, som indikatorer måler, pr. organisation og plan, med indikatorerne for {period}: det "
+        "faktiske tal over for målet, status og indehaverens egen indberettede vurdering, hvor der er en. "
+        "Ikke opfyldte mål står først, så delvist opfyldte, så opfyldte og til sidst mål uden data.",
+    ),
+    "ach_index_intro": (
+        "How many of each organisation's targets are met, partly met, not met or without data, for "
+        "{period}; each organisation's page lists its targets, their indicators and trends.",
+        "Hvor mange af hver organisations mål der er opfyldt, delvist opfyldt, ikke opfyldt eller uden data, "
+        "for {period}; hver organisations side viser dens mål, deres indikatorer og udvikling.",
+    ),
+    "ach_latest": ("each indicator's latest period with data", "hver indikators seneste periode med data"),
+    "ach_period": ("the period {period}", "perioden {period}"),
+    "ach_rule": (
+        "How it is calculated: a target is met when the actual figure is at or beyond it (at or below it "
+        "where lower is better), partly met when it is missed but at or beyond the indicator's threshold, "
+        "otherwise not met; a figure that is missing or in words gives no data. Where the holder has reported "
+        "a verdict, that verdict is the status, and goalgraph's calculation is shown beside it. A target "
+        "scores the mean of its indicators (met 1, partly met ½, not met 0); missions and visions score the "
+        "weighted mean of what supports them, by the links' strengths (strong 1, moderate 0.6, weak 0.3) and "
+        "the targets' weights in their plan, less what hinders them. The rule in full: the README, "
+        "“Targets and results”, and goalgraph.achievement.",
+        "Sådan beregnes det: et mål er opfyldt, når det faktiske tal når målet eller bedre (målet eller "
+        "lavere, hvor lavere er bedre), delvist opfyldt, når målet ikke nås, men indikatorens tærskel gør, "
+        "ellers ikke opfyldt; et tal, der mangler eller er ord, giver ingen data. Hvor indehaveren har "
+        "indberettet en vurdering, er den status, og goalgraphs beregning står ved siden af. Et mål får "
+        "gennemsnittet af sine indikatorer (opfyldt 1, delvist ½, ikke opfyldt 0); missioner og visioner får "
+        "det vægtede gennemsnit af det, der understøtter dem, efter sammenhængenes styrke (stærk 1, middel "
+        "0,6, svag 0,3) og målenes vægt i planen, fratrukket det, der modarbejder dem. Hele reglen: README, "
+        "“Targets and results”, og goalgraph.achievement.",
+    ),
+    "ach_met": ("met", "opfyldt"),
+    "ach_partly-met": ("partly met", "delvist opfyldt"),
+    "ach_not-met": ("not met", "ikke opfyldt"),
+    "ach_no-data": ("no data", "ingen data"),
+    "ach_target": ("Target", "Mål"),
+    "ach_indicator": ("Indicator", "Indikator"),
+    "ach_period_column": ("Period", "Periode"),
+    "ach_actual_target": ("Actual / target", "Faktisk / mål"),
+    "ach_reported": ("Reported verdict", "Indberettet vurdering"),
+    "ach_sources": ("Sources", "Kilder"),
+    "ach_agrees": ("as calculated", "som beregnet"),
+    "ach_calculated_as": ("calculated: {status}", "beregnet: {status}"),
+    "ach_not_reported": ("not reported", "ikke indberettet"),
+    "ach_by_organisation": ("Targets by status, per organisation", "Mål efter status pr. organisation"),
+    "ach_trends": ("Trends", "Udvikling"),
+    "ach_trends_intro": (
+        "Each indicator's actual figures over the periods (solid line), and its targets (dashed), where "
+        "they are figures. The axis runs from the lowest to the highest figure shown.",
+        "Hver indikators faktiske tal over perioderne (fuld streg) og dens mål (stiplet), hvor de er tal. "
+        "Aksen går fra det laveste til det højeste tal, der vises.",
+    ),
+    "ach_actual": ("actual", "faktisk"),
+    "ach_target_word": ("target", "mål"),
+    "ach_top": ("Missions and visions, rolled up", "Missioner og visioner, samlet op"),
+    "ach_top_intro": (
+        "Each mission and vision's status and score (0 to 1), rolled up through the alignments from the "
+        "targets measured, and the targets that drive it: each with its share of the score (negative through "
+        "a hindering link), and whether its status is reported by the holder or calculated.",
+        "Hver missions og visions status og score (0 til 1), samlet op gennem sammenhængene fra de målte "
+        "mål, og de mål, der bærer den: hver med sin andel af scoren (negativ gennem en modvirkende "
+        "sammenhæng), og om dens status er indberettet af indehaveren eller beregnet.",
+    ),
+    "ach_drivers": ("Driven by", "Båret af"),
+    "ach_reported_word": ("reported", "indberettet"),
+    "ach_calculated_word": ("calculated", "beregnet"),
+    "ach_no_drivers": ("nothing measured supports it", "intet målt understøtter den"),
+    "ach_plan_none": ("Not in a plan", "Uden for en plan"),
+    "ach_bars_cut": (
+        "The chart shows the first {shown} of {total} organisations with targets measured, top of the "
+        "hierarchy first; every organisation's targets are listed in full.",
+        "Diagrammet viser de første {shown} af {total} organisationer med målte mål, øverst i hierarkiet "
+        "først; alle organisationers mål er opført fuldt ud.",
+    ),
 }
 
 

@@ -8,7 +8,7 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ASSETS = path.join(ROOT, 'src', 'goalgraph', 'explorer', 'assets', 'js');
 // page.py's SCRIPT_MODULES, but main.js (which needs the page); test_javascript.py checks they agree.
-const ORDER = ['i18n.js', 'fold.js', 'reach.js', 'drill.js', 'layout.js', 'view.js', 'icons.js'];
+const ORDER = ['i18n.js', 'fold.js', 'reach.js', 'drill.js', 'layout.js', 'status.js', 'view.js', 'icons.js'];
 
 /**
  * The exports of module name. In the page a module uses what those before it define;

@@ -14,7 +14,10 @@ this order:
 
 Identifiers are looked up in this file only: a reference with a capital letter and
 neither ``/`` nor ``:`` (``SM2``) is taken for an identifier, and is an error when
-this file does not define it.
+this file does not define it. A result's ``indicator`` is an exception: a results
+table read on its own (:class:`Known`) finds its indicators, by identifier or IRI,
+in the files loaded with it. Results are read last, once every indicator's unit,
+type and plan period is known.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urljoin
 
@@ -36,22 +40,30 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 from goalgraph.errors import DataError
 from goalgraph.importers.authoring.located import Item, Items
 from goalgraph.importers.authoring.vocabulary import (
+    DIRECTIONS,
+    INDICATOR_KEYS,
+    INDICATOR_TYPES,
     KEYS,
     KINDS,
     ORGANISATION_TYPES,
     PLAN_SLUGS,
     PLAN_TYPES,
+    POLARITIES,
+    RELATION_KEYS,
     REQUIRED,
     SECTIONS,
+    STAGES,
     STATEMENT_TYPES,
     STRENGTHS,
     TOP_KEYS,
     TYPE_SLUGS,
+    VERDICTS,
 )
 from goalgraph.namespaces import GG
+from goalgraph.querying import select
 from goalgraph.slugs import slug
 
-__all__ = ["build"]
+__all__ = ["Facts", "Known", "build"]
 
 #: What one entry of each section is called in messages.
 _ENTRY = {
@@ -61,6 +73,7 @@ _ENTRY = {
     "groups": "group",
     "statements": "statement",
     "alignments": "alignment",
+    "results": "result",
 }
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -88,10 +101,20 @@ class _Entry:
     source: URIRef | None = None
     year: int | None = None
     key: str = ""  # what a derived alignment IRI calls it
+    period: tuple[str, str] | None = None  # a plan's first and last day
+    plan: URIRef | None = None  # a statement's plan
+    measures: URIRef | None = None  # what an indicator measures
     triples: list[Triple] = field(default_factory=list)
 
 
-def build(document: Any, *, file: str, base: str, progress: Callable[[int], None] | None = None) -> Graph:
+def build(
+    document: Any,
+    *,
+    file: str,
+    base: str,
+    progress: Callable[[int], None] | None = None,
+    known: Known | None = None,
+) -> Graph:
     """Check a read document and turn it into a graph.
 
     Parameters
@@ -104,6 +127,8 @@ def build(document: Any, *, file: str, base: str, progress: Callable[[int], None
         The base namespace relative IRIs resolve against.
     progress : callable, optional
         Called with the number of entries done, now and then.
+    known : Known, optional
+        For a results table read on its own: the indicators of the files loaded with it.
 
     Returns
     -------
@@ -114,11 +139,13 @@ def build(document: Any, *, file: str, base: str, progress: Callable[[int], None
     DataError
         At the first mistake, naming the line and the key.
     """
-    return _Builder(file, base, progress).build(document)
+    return _Builder(file, base, progress, known).build(document)
 
 
 class _Builder:
-    def __init__(self, file: str, base: str, progress: Callable[[int], None] | None) -> None:
+    def __init__(
+        self, file: str, base: str, progress: Callable[[int], None] | None, known: Known | None = None
+    ) -> None:
         self.file = file
         self.base = base
         self.progress = progress
@@ -126,6 +153,10 @@ class _Builder:
         self.iris: dict[URIRef, _Entry] = {}
         self.curator: URIRef | None = None
         self.done = 0
+        self.known = known
+        # What results learn about indicators: the unit a row set, the periods given.
+        self.units: dict[URIRef, str] = {}
+        self.given: dict[tuple[URIRef, str, str, str], int] = {}
 
     # ---------------------------------------------------------------- the document
 
@@ -174,9 +205,30 @@ class _Builder:
         for entry in sections["plans"]:
             for target in self.references(entry.item, "coordinated_with", kinds=("plans",)):
                 entry.triples.append((self.own(entry), GG.coordinatedWith, target))
+            for target in self.references(entry.item, "revision_of", kinds=("plans",)):
+                entry.triples.append((self.own(entry), PROV.wasRevisionOf, target))
         for entry in sections["statements"]:
             if "measures" in entry.item:
-                entry.triples.append((self.own(entry), GG.measures, self.reference(entry.item, "measures")))
+                entry.measures = self.reference(entry.item, "measures")
+                entry.triples.append((self.own(entry), GG.measures, entry.measures))
+        for entry in [*sections["plans"], *sections["statements"]]:
+            for key, predicate in RELATION_KEYS.items():
+                for target in self.references(entry.item, key):
+                    if target == entry.iri:
+                        raise entry.item.error(key, f"a {_ENTRY[entry.section]} cannot be {key} itself")
+                    entry.triples.append((self.own(entry), predicate, target))
+        # Results last: they need every indicator's unit, type and plan period. A unit a row
+        # gives counts for the indicator's every row, before it too (the mistakes wait for the rows' turn).
+        for entry in sections["results"]:
+            try:
+                facts, unit = self.indicator(entry.item), self.string(entry.item, "unit")
+            except DataError:
+                continue
+            if unit and facts.unit is None:
+                self.units.setdefault(facts.iri, unit)
+        for entry in sections["results"]:
+            self.result(entry)
+            self.tick()
         return _graph(triple for name in SECTIONS for entry in sections[name] for triple in entry.triples)
 
     def tick(self) -> None:
@@ -251,6 +303,7 @@ class _Builder:
         plan_type = self.choice(item, "type", PLAN_TYPES, "a plan type")
         entry.holder = self.reference(item, "holder", kinds=())
         start, end = self.period(item)
+        entry.period = (start, end)
         entry.year = int(start[:4])
         iri = self.identify(entry, lambda: f"{self.relative(entry.holder)}/{entry.year}/{PLAN_SLUGS[item['type']]}")
         entry.source = self.iri(item, "source")
@@ -283,6 +336,7 @@ class _Builder:
             entry.source = plan.source
         else:
             raise self.missing(item, "source", "statement outside a plan of this file")
+        entry.plan = plan_iri
         if plan is not None:
             entry.year = plan.year
         elif plan_iri is not None and (found := _YEAR_SEGMENT.search(str(plan_iri))):
@@ -304,6 +358,35 @@ class _Builder:
         if plan_iri is not None:
             add((iri, GG.inPlan, plan_iri))
         add((iri, DCTERMS.source, entry.source))  # type: ignore[arg-type]
+        self.indicator_facts(entry, iri)
+
+    def indicator_facts(self, entry: _Entry, iri: URIRef) -> None:
+        """How an indicator is read, and a statement's stage and weight."""
+        item = entry.item
+        add = entry.triples.append
+        if item["type"] != "Indicator":
+            for key in INDICATOR_KEYS:
+                if key in item:
+                    raise item.error(key, f"only an indicator has a {key}, and this statement is a {item['type']}")
+        if "unit" in item:
+            unit = self.string(item, "unit")
+            if not unit:
+                raise item.error("unit", "expected a unit such as procent or antal, got nothing")
+            add((iri, GG.unit, Literal(unit)))
+        if "direction" in item:
+            add((iri, GG.direction, self.choice(item, "direction", DIRECTIONS, "a direction")))
+        for key, predicate in [("baseline", GG.baseline), ("threshold", GG.threshold)]:
+            if key in item:
+                add((iri, predicate, self.number(item, key)))
+        if "indicator_type" in item:
+            add((iri, GG.indicatorType, self.choice(item, "indicator_type", INDICATOR_TYPES, "an indicator type")))
+        if "stage" in item:
+            add((iri, GG.valueChainStage, self.choice(item, "stage", STAGES, "a value-chain stage")))
+        if "weight" in item:
+            weight = self.number(item, "weight")
+            if Decimal(weight) <= 0:
+                raise item.error("weight", f"a weight is a number above 0, got {_shown(item['weight'])}")
+            add((iri, GG.targetWeight, weight))
 
     def group(self, entry: _Entry) -> None:
         item = entry.item
@@ -359,8 +442,158 @@ class _Builder:
             add((iri, GG.matchedTerm, Literal(term)))
         if "created" in item:
             add((iri, DCTERMS.created, self.date(item, "created")))
+        polarity = self.choice(item, "polarity", POLARITIES, "a polarity") if "polarity" in item else None
+        if polarity is not None:
+            add((iri, GG.polarity, polarity))
         if kind_name != "suggested":
-            add((start, GG.supports, end))
+            add((start, GG.hinders if polarity == GG.hindering else GG.supports, end))
+
+    # ---------------------------------------------------------------- results
+
+    def result(self, entry: _Entry) -> None:
+        """One row of results: a target and/or an actual result of an indicator for a period."""
+        item = entry.item
+        facts = self.indicator(item)
+        indicator = facts.iri
+        start, end = self.result_period(item)
+        if facts.period is not None and not facts.period[0] <= start <= end <= facts.period[1]:
+            first, last = facts.period
+            raise item.error(
+                "period",
+                f"{start} to {end} is not within the period of the indicator's plan ({first} to {last})",
+            )
+        add = entry.triples.append
+        unit = facts.unit or self.units.get(indicator)
+        if "unit" in item:
+            given = self.string(item, "unit")
+            if not given:
+                raise item.error("unit", "expected a unit such as procent or antal, got nothing")
+            if unit is not None and given != unit:
+                raise item.error("unit", f"{given!r} is not the indicator's unit, {unit!r}")
+            if facts.unit is None:
+                # The first row to name a unit gives it to an indicator that has none.
+                add((indicator, GG.unit, Literal(given)))
+        # A quantitative indicator, or one with a unit (and no type saying otherwise), takes numbers only.
+        reason = None
+        if facts.indicator_type == GG.quantitative:
+            reason = "is quantitative"
+        elif facts.indicator_type is None and unit is not None:
+            reason = f"has the unit {unit!r}"
+        values = {kind: self.result_value(item, kind, reason) for kind in ("target", "actual") if kind in item}
+        verdict = self.choice(item, "verdict", VERDICTS, "a verdict", normalise=True) if "verdict" in item else None
+        if not values and verdict is None:
+            raise item.error(None, "a result needs a target, an actual or a verdict")
+        source = self.iri(item, "source")
+        period = start[:4] if _whole_year(start, end) else f"{start}--{end}"
+        for kind, result_type in [("target", GG.TargetResult), ("actual", GG.ActualResult)]:
+            if kind not in values and not (kind == "actual" and verdict is not None):
+                continue
+            key = kind if kind in item else "verdict"
+            earlier = self.given.get((indicator, start, end, kind))
+            if earlier is not None:
+                raise item.error(key, f"a second {kind} for this indicator and period (the first is on line {earlier})")
+            self.given[(indicator, start, end, kind)] = item.line_of(key)
+            result = URIRef(f"{indicator}/result/{period}/{kind}")
+            add((indicator, GG.result, result))
+            add((result, RDF.type, result_type))
+            add((result, GG.resultStart, Literal(start, datatype=XSD.date)))
+            add((result, GG.resultEnd, Literal(end, datatype=XSD.date)))
+            value = values.get(kind)
+            if isinstance(value, Literal):
+                add((result, RDF.value, value))
+            elif value is not None:
+                for language, text in value:
+                    add((result, DCTERMS.description, Literal(text, lang=language)))
+            if kind == "actual" and verdict is not None:
+                add((result, GG.verdict, verdict))
+            add((result, DCTERMS.source, source))
+            self.texts(entry, result, "note", SKOS.note)
+
+    def indicator(self, item: Item) -> Facts:
+        """The indicator a result row names: of this file, or of the files loaded with it."""
+        value = item.get("indicator")
+        if not isinstance(value, str) or not value.strip():
+            raise item.error("indicator", f"expected a reference to an indicator, got {_shown(value)}")
+        value = value.strip()
+        entry = self.identifiers.get(value)
+        if entry is None and self.known is not None and "/" not in value and ":" not in value:
+            named = self.known.named(value)
+            if len(named) > 1:
+                raise item.error("indicator", f"{_shown(value)} names {len(named)} indicators; give its IRI")
+            if named:
+                value = str(named[0])
+        if entry is None and "/" not in value and ":" not in value and value != value.lower():
+            raise item.error("indicator", f"{_shown(value)} is not the identifier of an indicator{self.elsewhere()}")
+        iri = entry.iri if entry is not None else self.resolve(item, "indicator", value)
+        entry = self.iris.get(iri) if iri is not None else None
+        if entry is not None:
+            if entry.section != "statements" or entry.item.get("type") != "Indicator":
+                what = entry.item.get("type") if entry.section == "statements" else _ENTRY[entry.section]
+                raise item.error("indicator", f"{_shown(value)} is a {what}, not an indicator")
+            return self.facts_of(entry)
+        found = self.known.facts(iri) if self.known is not None and iri is not None else None
+        if found is None:
+            raise item.error("indicator", f"{_shown(value)} is not an indicator{self.elsewhere()}")
+        return found
+
+    def elsewhere(self) -> str:
+        if self.known is not None:
+            return " of the files loaded with this results table"
+        return (
+            " in this file (a results table given on its own finds its indicators in the files loaded with it, "
+            "as in goalgraph.load([plan.yaml, results.csv]))"
+        )
+
+    def facts_of(self, entry: _Entry) -> Facts:
+        item = entry.item
+        plan = entry.plan
+        if plan is None and entry.measures is not None and (measured := self.iris.get(entry.measures)):
+            plan = measured.plan
+        plan_entry = self.iris.get(plan) if plan is not None else None
+        kind = item.get("indicator_type")
+        return Facts(
+            self.own(entry),
+            self.string(item, "unit"),
+            INDICATOR_TYPES.get(kind) if isinstance(kind, str) else None,
+            plan_entry.period if plan_entry is not None else None,
+        )
+
+    def result_period(self, item: Item) -> tuple[str, str]:
+        value = item["period"]
+        text = str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-01-01", f"{text}-12-31"
+        found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})", text)
+        try:
+            start, end = (date.fromisoformat(day).isoformat() for day in found.groups()) if found else ("", "")
+        except ValueError:
+            start = end = ""
+        if not start:
+            raise item.error(
+                "period",
+                f"expected a year such as 2019 or an interval such as 2019-07-01/2020-06-30, got {_shown(value)}",
+            )
+        if start > end:
+            raise item.error("period", f"the period ends ({end}) before it starts ({start})")
+        return start, end
+
+    def result_value(self, item: Item, key: str, reason: str | None) -> Literal | list[tuple[str, str]]:
+        value = item[key]
+        if isinstance(value, Item):
+            if reason is not None:
+                raise item.error(key, f"expected a number, as the indicator {reason}; got a text")
+            return self.language_map(item, key)
+        number = _decimal(value)
+        if number is None:
+            hint = ""
+            if reason is not None:
+                hint = f" (the indicator {reason})"
+            elif item.column_style:
+                hint = f"; for a text, use a column per language, such as {key}_da"
+            else:
+                hint = f"; for a text, give it by language, such as {key}: {{da: ...}}"
+            raise item.error(key, f"expected a number such as 12.5, 12,5 or 85%, got {_shown(value)}{hint}")
+        return Literal(number, datatype=XSD.decimal)
 
     # ---------------------------------------------------------------- IRIs and references
 
@@ -467,8 +700,19 @@ class _Builder:
                 raise item.error(key, f"expected a text or a list of texts, got {_shown(value)}")
         return [v.strip() for v in (values if isinstance(values, list) else [values])]
 
-    def choice(self, item: Item, key: str, choices: dict[str, URIRef], what: str, default: str | None = None) -> URIRef:
+    def choice(
+        self,
+        item: Item,
+        key: str,
+        choices: dict[str, URIRef],
+        what: str,
+        default: str | None = None,
+        *,
+        normalise: bool = False,
+    ) -> URIRef:
         value = item.get(key, default)
+        if normalise and isinstance(value, str):
+            value = " ".join(value.lower().split())  # "Delvist  opfyldt" as written in a report
         if not isinstance(value, str) or value not in choices:
             close = difflib.get_close_matches(str(value), list(choices), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
@@ -525,6 +769,13 @@ class _Builder:
             raise item.error("end", f"the period ends ({end}) before it starts ({start})")
         return start, end
 
+    def number(self, item: Item, key: str) -> Literal:
+        """A number (``12.5``, Danish ``12,5``, ``85%``) as an xsd:decimal."""
+        number = _decimal(item[key])
+        if number is None:
+            raise item.error(key, f"expected a number such as 12.5, 12,5 or 85%, got {_shown(item[key])}")
+        return Literal(number, datatype=XSD.decimal)
+
     def score(self, item: Item) -> Literal:
         value = item["score"]
         try:
@@ -534,6 +785,105 @@ class _Builder:
         if number is None or not 0 <= number <= 1:
             raise item.error("score", f"expected a number between 0 and 1, got {_shown(value)}")
         return Literal(f"{number:.4f}", datatype=XSD.decimal)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a result row needs to know of its indicator.
+
+    Attributes
+    ----------
+    iri : URIRef
+        The indicator.
+    unit : str or None
+        Its gg:unit.
+    indicator_type : URIRef or None
+        gg:quantitative or gg:qualitative.
+    period : tuple of str, or None
+        The first and last day of its plan (or of the plan of what it measures), where known.
+    """
+
+    iri: URIRef
+    unit: str | None
+    indicator_type: URIRef | None
+    period: tuple[str, str] | None
+
+
+class Known:
+    """The indicators of the files loaded with a results table that is read on its own.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        The data loaded so far (a :class:`~goalgraph.loading.GoalDataset`).
+
+    Examples
+    --------
+    >>> graph = Graph()
+    >>> indicator = URIRef("https://example.org/synthetic/indicator")  # a made-up indicator
+    >>> for p, o in [(RDF.type, GG.Indicator), (DCTERMS.identifier, Literal("I1")), (GG.unit, Literal("dage"))]:
+    ...     _ = graph.add((indicator, p, o))
+    >>> known = Known(graph)
+    >>> known.named("I1")
+    [rdflib.term.URIRef('https://example.org/synthetic/indicator')]
+    >>> known.facts(indicator).unit, known.facts(URIRef("https://example.org/synthetic/other"))
+    ('dage', None)
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.found: dict[URIRef, Facts | None] = {}
+
+    def named(self, identifier: str) -> list[URIRef]:
+        """The indicators with the dcterms:identifier `identifier`."""
+        rows = select(self.graph, "authoring-indicator-named", identifier=Literal(identifier))
+        return sorted({row["indicator"] for row in rows if isinstance(row["indicator"], URIRef)})
+
+    def facts(self, iri: URIRef) -> Facts | None:
+        """What is known of the indicator `iri`; None if it is no gg:Indicator there."""
+        if iri not in self.found:
+            rows = select(self.graph, "authoring-indicator", indicator=iri)
+            if not rows:
+                self.found[iri] = None
+            else:
+                row = rows[0]
+                period = (str(row["start"]), str(row["end"])) if row["start"] and row["end"] else None
+                unit = str(row["unit"]) if row["unit"] is not None else None
+                kind = row["indicatorType"] if isinstance(row["indicatorType"], URIRef) else None
+                self.found[iri] = Facts(iri, unit, kind, period)
+        return self.found[iri]
+
+
+_NUMBER = re.compile(r"([+-]?\d+)(?:[.,](\d+))?\s*%?")
+
+
+def _decimal(value: Any) -> str | None:
+    """The lexical form of a number as an xsd:decimal, or None if `value` is no number.
+
+    >>> [_decimal(v) for v in (12, 12.5, "12,50", " 85 %", "-0.25", "1e3", "abc", True)]
+    ['12', '12.5', '12.5', '85', '-0.25', None, None, None]
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        number = Decimal(repr(value))
+    elif isinstance(value, str) and (found := _NUMBER.fullmatch(value.strip())):
+        whole, fraction = found.groups()
+        number = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    else:
+        return None
+    # One spelling per number (12.50 is 12.5), so that equal figures are equal terms.
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def _whole_year(start: str, end: str) -> bool:
+    """Whether the period is one calendar year (a result for 2019)."""
+    return start[:4] == end[:4] and start[4:] == "-01-01" and end[4:] == "-12-31"
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:

@@ -23,7 +23,7 @@ from typing import IO, Any
 import yaml
 
 from goalgraph.errors import DataError, display_path
-from goalgraph.progress import Progress, ProgressReader
+from goalgraph.progressbar import Progress, ProgressReader
 
 __all__ = ["Item", "Items", "load_yaml"]
 

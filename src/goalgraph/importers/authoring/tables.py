@@ -1,25 +1,45 @@
-"""The CSV pair of the authoring format: a statements table and an alignments table.
+"""The CSV tables of the authoring format: statements, alignments and results.
 
 For people who keep their strategy in a spreadsheet. The statements table has one
-row per statement, the alignments table one row per alignment; their columns are
-the YAML format's keys, with one column per language for texts (``text_da``,
-``translation_en``, ``rationale_en``...). Organisations, plans and sources are not
+row per statement, the alignments table one row per alignment, the results table
+one row per indicator and period; their columns are the YAML format's keys, with
+one column per language for texts (``text_da``, ``translation_en``,
+``rationale_en``, ``actual_da``...). Organisations, plans and sources are not
 tables: name them by IRI (from the bundled data, or a YAML or Turtle file loaded
-beside). An empty cell is an absent value; ``matched`` takes several words
-separated by ``|``. UTF-8 (a byte order mark is fine: Excel writes one); the
-delimiter is a comma or, as Danish Excel writes, a semicolon.
+beside). An empty cell is an absent value; ``matched``, ``broader_than``,
+``narrower_than`` and ``peer_of`` take several values separated by ``|``. UTF-8 (a
+byte order mark is fine: Excel writes one); the delimiter is a comma or, as Danish
+Excel writes, a semicolon. Numbers are written ``12.5``, ``12,5`` (Danish) or
+``85%`` (the sign is dropped: give the unit in ``unit``).
+
+The statements table's columns: ``id, identifier, type, holder, plan, text_LANG,
+translation_LANG, note_LANG, source, measures, unit, direction, baseline,
+threshold, indicator_type, stage, weight, broader_than, narrower_than, peer_of``;
+the alignments table's: ``id, from, to, kind, strength, rationale_LANG,
+evidence_LANG, by, source, score, matched, created, polarity``; the results
+table's: ``indicator, period, target, target_LANG, actual, actual_LANG, unit,
+source, verdict, note_LANG`` (see :mod:`goalgraph.importers.authoring`).
 
 **Where the alignments are**: the statements file's name with ``statements``
 replaced by ``alignments`` (``statements.csv`` → ``alignments.csv``,
 ``kf-statements.csv`` → ``kf-alignments.csv``), or, if the name has no
 ``statements`` in it, with ``-alignments`` added (``kf.csv`` → ``kf-alignments.csv``).
-A statements table without one has no alignments.
+A statements table without one has no alignments. **Where the results are**, in
+the same way: ``statements.csv`` → ``results.csv``, ``kf.csv`` → ``kf-results.csv``.
+
+**A results table on its own**: a CSV file whose header starts with the column
+``indicator`` is a results table, and can be loaded by itself beside the files
+that define its indicators (``goalgraph.load(["plan.yaml", "results.csv"])``,
+``--data results.csv``); its indicators, named by IRI or identifier, are found
+among those files, which are loaded first.
 
 >>> from pathlib import Path
 >>> alignments_path(Path("plans/statements.csv")).as_posix()
 'plans/alignments.csv'
 >>> alignments_path(Path("kf.csv")).as_posix()
 'kf-alignments.csv'
+>>> results_path(Path("plans/kf-statements.csv")).as_posix()
+'plans/kf-results.csv'
 """
 
 from __future__ import annotations
@@ -32,7 +52,16 @@ from typing import Any
 from goalgraph.errors import DataError, display_path
 from goalgraph.importers.authoring.located import Item, Items
 
-__all__ = ["ALIGNMENT_COLUMNS", "STATEMENT_COLUMNS", "alignments_path", "read_tables"]
+__all__ = [
+    "ALIGNMENT_COLUMNS",
+    "RESULT_COLUMNS",
+    "STATEMENT_COLUMNS",
+    "alignments_path",
+    "is_results_table",
+    "read_results_table",
+    "read_tables",
+    "results_path",
+]
 
 #: The columns of each table; ``*_LANG`` stands for one column per language.
 STATEMENT_COLUMNS = (
@@ -46,6 +75,16 @@ STATEMENT_COLUMNS = (
     "note_LANG",
     "source",
     "measures",
+    "unit",
+    "direction",
+    "baseline",
+    "threshold",
+    "indicator_type",
+    "stage",
+    "weight",
+    "broader_than",
+    "narrower_than",
+    "peer_of",
 )
 ALIGNMENT_COLUMNS = (
     "id",
@@ -60,10 +99,31 @@ ALIGNMENT_COLUMNS = (
     "score",
     "matched",
     "created",
+    "polarity",
 )
-_REQUIRED = {"statements": ("type", "holder", "source", "text_LANG"), "alignments": ("from", "to", "kind")}
-_LANGUAGE_COLUMN = re.compile(r"(text|translation|note|rationale|evidence)_([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)")
+RESULT_COLUMNS = (
+    "indicator",
+    "period",
+    "target",
+    "target_LANG",
+    "actual",
+    "actual_LANG",
+    "unit",
+    "source",
+    "verdict",
+    "note_LANG",
+)
+_TABLES = {"statements": STATEMENT_COLUMNS, "alignments": ALIGNMENT_COLUMNS, "results": RESULT_COLUMNS}
+_REQUIRED = {
+    "statements": ("type", "holder", "source", "text_LANG"),
+    "alignments": ("from", "to", "kind"),
+    "results": ("indicator", "period", "source"),
+}
+_LANGUAGE_COLUMN = re.compile(
+    r"(text|translation|note|rationale|evidence|target|actual)_([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"
+)
 _SEPARATOR = "|"
+_LISTS = ("matched", "broader_than", "narrower_than", "peer_of")
 
 
 def alignments_path(statements: Path) -> Path:
@@ -73,8 +133,41 @@ def alignments_path(statements: Path) -> Path:
     return statements.with_name(f"{statements.stem}-alignments{statements.suffix}")
 
 
+def results_path(statements: Path) -> Path:
+    """Where the results table of the statements table `statements` is (see the module)."""
+    if "statements" in statements.name:
+        return statements.with_name(statements.name.replace("statements", "results"))
+    return statements.with_name(f"{statements.stem}-results{statements.suffix}")
+
+
+def is_results_table(path: Path) -> bool:
+    """Whether the CSV file `path` is a results table: its header's first column is ``indicator``.
+
+    Parameters
+    ----------
+    path : Path
+        A CSV file.
+
+    Returns
+    -------
+    bool
+        False too for a file that cannot be read: reading it as a statements table says why.
+
+    Examples
+    --------
+    >>> is_results_table(Path("no-such-file.csv"))
+    False
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            first = file.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.split(r"[,;]", first, maxsplit=1)[0].strip().strip('"').strip() == "indicator"
+
+
 def read_tables(statements: Path) -> Item:
-    """Read the statements table `statements` and its alignments table into an authoring document.
+    """Read the statements table `statements`, and its alignments and results tables, into an authoring document.
 
     Raises
     ------
@@ -83,9 +176,32 @@ def read_tables(statements: Path) -> Item:
     """
     document = Item(display_path(statements), "", 1)
     document["statements"] = _read_table(statements, "statements")
-    alignments = alignments_path(statements)
-    if alignments.is_file():
-        document["alignments"] = _read_table(alignments, "alignments")
+    for name, path in [("alignments", alignments_path(statements)), ("results", results_path(statements))]:
+        if path.is_file():
+            document[name] = _read_table(path, name)
+    return document
+
+
+def read_results_table(path: Path) -> Item:
+    """Read a results table given on its own into an authoring document with only results.
+
+    Parameters
+    ----------
+    path : Path
+        The results table.
+
+    Returns
+    -------
+    Item
+        With one section, ``results``, for :func:`.building.build` (given the indicators it names).
+
+    Raises
+    ------
+    DataError
+        If the file cannot be read or its header is wrong.
+    """
+    document = Item(display_path(path), "", 1)
+    document["results"] = _read_table(path, "results")
     return document
 
 
@@ -123,7 +239,7 @@ def _read_table(path: Path, table: str) -> Items:
 
 def _check_header(shown: str, header: list[str], table: str) -> list[str]:
     columns = [cell.strip() for cell in header]
-    known = [c for c in (STATEMENT_COLUMNS if table == "statements" else ALIGNMENT_COLUMNS) if not c.endswith("_LANG")]
+    known = [c for c in _TABLES[table] if not c.endswith("_LANG")]
     families = {c.removesuffix("_LANG") for c in _columns(table) if c.endswith("_LANG")}
     seen: set[str] = set()
     for column in columns:
@@ -152,7 +268,7 @@ def _check_header(shown: str, header: list[str], table: str) -> list[str]:
 
 
 def _columns(table: str) -> tuple[str, ...]:
-    return STATEMENT_COLUMNS if table == "statements" else ALIGNMENT_COLUMNS
+    return _TABLES[table]
 
 
 def _listed(table: str) -> str:
@@ -166,6 +282,9 @@ def _row(shown: str, line: int, columns: list[str], cells: list[str]) -> Item:
         if not cell:
             continue
         language = _LANGUAGE_COLUMN.fullmatch(column)
+        if language and isinstance(row.get(language.group(1)), str):
+            family = language.group(1)
+            raise DataError(shown, f"column {column}: give {family} as a number or as texts, not both", line=line)
         if language:
             family, tag = language.groups()
             texts = row.get(family)
@@ -176,8 +295,10 @@ def _row(shown: str, line: int, columns: list[str], cells: list[str]) -> Item:
             texts.lines[tag] = line
             continue
         value: Any = cell
-        if column == "matched":
+        if column in _LISTS:
             value = [word.strip() for word in cell.split(_SEPARATOR) if word.strip()]
+        elif isinstance(row.get(column), Item):
+            raise DataError(shown, f"column {column}: give {column} as a number or as texts, not both", line=line)
         row[column] = value
         row.lines[column] = line
     return row

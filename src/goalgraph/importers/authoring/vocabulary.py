@@ -17,16 +17,23 @@ from rdflib.namespace import ORG
 from goalgraph.namespaces import CV, GG
 
 __all__ = [
+    "DIRECTIONS",
+    "INDICATOR_KEYS",
+    "INDICATOR_TYPES",
     "KEYS",
     "KINDS",
     "ORGANISATION_TYPES",
     "PLAN_TYPES",
+    "POLARITIES",
+    "RELATION_KEYS",
     "REQUIRED",
     "SECTIONS",
+    "STAGES",
     "STATEMENT_TYPES",
     "STRENGTHS",
     "TOP_KEYS",
     "TYPE_SLUGS",
+    "VERDICTS",
 ]
 
 #: Statement types: the ontology's classes under gg:Statement, by local name.
@@ -81,8 +88,42 @@ ORGANISATION_TYPES: dict[str, URIRef] = {
 KINDS: dict[str, URIRef] = {"stated": GG.stated, "curated": GG.curated, "suggested": GG.suggested}
 STRENGTHS: dict[str, URIRef] = {"strong": GG.strong, "moderate": GG.moderate, "weak": GG.weak}
 
+#: Alignment polarities: ``supports`` (the default) or ``hinders`` (gg:hinders instead of gg:supports).
+POLARITIES: dict[str, URIRef] = {"supports": GG.supporting, "hinders": GG.hindering}
+
+#: How an indicator is read: its direction, its type, and a statement's value-chain stage.
+DIRECTIONS: dict[str, URIRef] = {"higher": GG.higherIsBetter, "lower": GG.lowerIsBetter}
+INDICATOR_TYPES: dict[str, URIRef] = {"quantitative": GG.quantitative, "qualitative": GG.qualitative}
+STAGES: dict[str, URIRef] = {
+    "input": GG.input,
+    "input_processing": GG.inputProcessing,
+    "output": GG.output,
+    "output_processing": GG.outputProcessing,
+    "outcome": GG.outcome,
+}
+
+#: A holder's reported verdict on an actual result, in English or as a Danish annual report words it.
+VERDICTS: dict[str, URIRef] = {
+    "met": GG.met,
+    "partly-met": GG.partlyMet,
+    "not-met": GG.notMet,
+    "opfyldt": GG.met,
+    "delvist opfyldt": GG.partlyMet,
+    "ikke opfyldt": GG.notMet,
+}
+
+#: The keys only an indicator takes.
+INDICATOR_KEYS = ("unit", "direction", "baseline", "threshold", "indicator_type")
+
+#: Typed relationships between plans or statements, as plain triples: key → predicate.
+RELATION_KEYS: dict[str, URIRef] = {
+    "broader_than": GG.broaderThan,
+    "narrower_than": GG.narrowerThan,
+    "peer_of": GG.peerOf,
+}
+
 #: The sections of a document, in the order they are read and written.
-SECTIONS = ("sources", "organisations", "plans", "groups", "statements", "alignments")
+SECTIONS = ("sources", "organisations", "plans", "groups", "statements", "alignments", "results")
 
 #: Keys at the top of a document: the sections and the default curator.
 TOP_KEYS = ("curator", *SECTIONS)
@@ -104,6 +145,10 @@ KEYS: dict[str, tuple[str, ...]] = {
         "end",
         "source",
         "coordinated_with",
+        "revision_of",
+        "broader_than",
+        "narrower_than",
+        "peer_of",
     ),
     "groups": ("id", "name", "holder", "members"),
     "statements": (
@@ -117,6 +162,12 @@ KEYS: dict[str, tuple[str, ...]] = {
         "note",
         "source",
         "measures",
+        *INDICATOR_KEYS,
+        "stage",
+        "weight",
+        "broader_than",
+        "narrower_than",
+        "peer_of",
     ),
     "alignments": (
         "id",
@@ -131,7 +182,9 @@ KEYS: dict[str, tuple[str, ...]] = {
         "score",
         "matched",
         "created",
+        "polarity",
     ),
+    "results": ("indicator", "period", "target", "actual", "unit", "source", "verdict", "note"),
 }
 
 #: The keys each section's entries must have (more depend on other keys: see building).
@@ -142,4 +195,5 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "groups": ("id", "name", "holder", "members"),
     "statements": ("type", "text"),
     "alignments": ("from", "to", "kind"),
+    "results": ("indicator", "period", "source"),
 }

@@ -2,7 +2,9 @@
 
 Reading what this writes gives the same triples again, for everything the format
 has a place for (statements, plans, organisations, groups, sources, alignments and
-their plain ``gg:supports``). Whatever else is said about those things is left
+their plain ``gg:supports`` or ``gg:hinders``, indicators' facts, typed relationships
+as plain triples, and results whose IRIs are the ones reading derives,
+``{indicator}/result/{period}/{target|actual}``). Whatever else is said about those things is left
 out, and a comment at the top counts it. IRIs under the base namespace are written
 relative; references to plans and statements in the same output use their
 identifiers where they have one.
@@ -13,15 +15,29 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import yaml
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SKOS
 from rdflib.term import Node
 
 from goalgraph.bases import resolve_base
-from goalgraph.importers.authoring.vocabulary import KINDS, ORGANISATION_TYPES, PLAN_TYPES, STATEMENT_TYPES, STRENGTHS
+from goalgraph.importers.authoring.vocabulary import (
+    DIRECTIONS,
+    INDICATOR_TYPES,
+    KEYS,
+    KINDS,
+    ORGANISATION_TYPES,
+    PLAN_TYPES,
+    POLARITIES,
+    RELATION_KEYS,
+    STAGES,
+    STATEMENT_TYPES,
+    STRENGTHS,
+    VERDICTS,
+)
 from goalgraph.namespaces import GG
 
 __all__ = ["to_yaml"]
@@ -97,6 +113,7 @@ class _Writer:
             "groups": [self.group(s) for s in self.typed([GG.StatementGroup])],
             "statements": [self.statement(s) for s in sorted(statements, key=self.statement_order)],
             "alignments": [self.alignment(a, curator) for a in alignments],
+            "results": [row for s in sorted(statements, key=self.statement_order) for row in self.results(s)],
         }
         document.update({name: entries for name, entries in sections.items() if entries})
         header = ["# goalgraph authoring format: goalgraph import yaml FILE -o FILE.ttl converts it to Turtle."]
@@ -156,6 +173,27 @@ class _Writer:
         self.covered.update((subject, RDF.type, choices[name]) for name in names)
         return names[0]
 
+    def named(
+        self, entry: dict[str, Any], key: str, subject: Node, predicate: URIRef, choices: dict[str, URIRef]
+    ) -> None:
+        """The value of `predicate`, written as its name among `choices` (left out if it has none there)."""
+        value = self.graph.value(subject, predicate)
+        name = next((name for name, iri in choices.items() if iri == value), None)
+        if name is not None:
+            self.one(subject, predicate)
+            entry[key] = name
+
+    def number(self, entry: dict[str, Any], key: str, subject: Node, predicate: URIRef) -> None:
+        value = self.graph.value(subject, predicate)
+        written = _number(value)
+        if written is not None:
+            self.one(subject, predicate)
+            entry[key] = written
+
+    def relations(self, entry: dict[str, Any], subject: Node) -> None:
+        for key, predicate in RELATION_KEYS.items():
+            self.refs(entry, key, subject, predicate, many=True)
+
     def refs(self, entry: dict[str, Any], key: str, subject: Node, predicate: URIRef, *, many: bool = False) -> None:
         values = sorted(self.reference(v) for v in self.take(subject, predicate))
         if values:
@@ -212,6 +250,8 @@ class _Writer:
         if source is not None:
             entry["source"] = self.name(source)
         self.refs(entry, "coordinated_with", p, GG.coordinatedWith)
+        self.refs(entry, "revision_of", p, PROV.wasRevisionOf)
+        self.relations(entry, p)
         return entry
 
     def group(self, s: Node) -> dict[str, Any]:
@@ -243,6 +283,18 @@ class _Writer:
         if source is not None:
             entry["source"] = self.name(source)
         self.refs(entry, "measures", s, GG.measures)
+        if entry["type"] == "Indicator":
+            unit = self.graph.value(s, GG.unit)
+            if isinstance(unit, Literal) and str(unit).strip():
+                self.one(s, GG.unit)
+                entry["unit"] = str(unit)
+            self.named(entry, "direction", s, GG.direction, DIRECTIONS)
+            self.number(entry, "baseline", s, GG.baseline)
+            self.number(entry, "threshold", s, GG.threshold)
+            self.named(entry, "indicator_type", s, GG.indicatorType, INDICATOR_TYPES)
+        self.named(entry, "stage", s, GG.valueChainStage, STAGES)
+        self.number(entry, "weight", s, GG.targetWeight)
+        self.relations(entry, s)
         return entry
 
     def alignment(self, a: Node, curator: Node | None) -> dict[str, Any]:
@@ -273,6 +325,101 @@ class _Writer:
         created = self.one(a, DCTERMS.created)
         if isinstance(created, Literal):
             entry["created"] = created.toPython()
-        if kind in (GG.stated, GG.curated) and start is not None and end is not None and (start, GG.supports, end) in g:
-            self.covered.add((start, GG.supports, end))
+        polarity = g.value(a, GG.polarity)
+        self.named(entry, "polarity", a, GG.polarity, POLARITIES)
+        plain = GG.hinders if polarity == GG.hindering else GG.supports
+        if kind in (GG.stated, GG.curated) and start is not None and end is not None and (start, plain, end) in g:
+            self.covered.add((start, plain, end))
         return entry
+
+    def results(self, indicator: Node) -> list[dict[str, Any]]:
+        """The result rows of `indicator`: one per period, or two where target and actual differ in source or note."""
+        g = self.graph
+        if (indicator, RDF.type, GG.Indicator) not in g:
+            return []
+        periods: dict[tuple[date, date], dict[str, Node]] = {}
+        for result in g.objects(indicator, GG.result):
+            self.subjects.add(result)  # what is not written of it is counted as left out
+            kind = "target" if (result, RDF.type, GG.TargetResult) in g else "actual"
+            if kind == "actual" and (result, RDF.type, GG.ActualResult) not in g:
+                continue
+            start, end = (_day(g.value(result, p)) for p in (GG.resultStart, GG.resultEnd))
+            if start is None or end is None or g.value(result, DCTERMS.source) is None:
+                continue
+            # Only results named as reading names them: another name would not come back.
+            if URIRef(f"{indicator}/result/{_period_slug(start, end)}/{kind}") != result:
+                continue
+            periods.setdefault((start, end), {})[kind] = result
+        rows: list[dict[str, Any]] = []
+        for (start, end), found in sorted(periods.items()):
+            period: int | str = start.year if _period_slug(start, end) == str(start.year) else f"{start}/{end}"
+            parts = [self.result_row(indicator, period, found)]
+            if len(found) == 2 and parts[0] is None:
+                parts = [self.result_row(indicator, period, {kind: r}) for kind, r in found.items()]
+            rows.extend(row for row in parts if row is not None)
+        return rows
+
+    def result_row(self, indicator: Node, period: int | str, found: dict[str, Node]) -> dict[str, Any] | None:
+        """One row for the results in `found`, or None if they differ in source or note (they need a row each)."""
+        g = self.graph
+        sources = {g.value(r, DCTERMS.source) for r in found.values()}
+        notes = {frozenset(g.objects(r, SKOS.note)) for r in found.values()}
+        if len(sources) > 1 or len(notes) > 1:
+            return None
+        row: dict[str, Any] = {"indicator": self.reference(indicator), "period": period}
+        for kind in ("target", "actual"):
+            result = found.get(kind)
+            if result is None:
+                continue
+            self.covered.add((indicator, GG.result, result))
+            self.take(result, RDF.type)
+            self.one(result, GG.resultStart)
+            self.one(result, GG.resultEnd)
+            value = _number(g.value(result, RDF.value))
+            if value is not None:
+                self.one(result, RDF.value)
+                row[kind] = value
+            else:
+                self.texts(row, kind, result, DCTERMS.description)
+            if kind == "actual":
+                verdict = g.value(result, GG.verdict)
+                name = next((name for name, iri in VERDICTS.items() if iri == verdict), None)
+                if name is not None:
+                    self.one(result, GG.verdict)
+                    row["verdict"] = name
+            source = self.one(result, DCTERMS.source)
+            row["source"] = self.name(source or URIRef(""))
+            self.texts(row, "note", result, SKOS.note)
+        return {key: row[key] for key in KEYS["results"] if key in row}
+
+
+def _day(value: Node | None) -> date | None:
+    found = value.toPython() if isinstance(value, Literal) else None
+    return found if isinstance(found, date) else None
+
+
+def _period_slug(start: date, end: date) -> str:
+    """How a result's IRI names its period: ``2019`` for a calendar year, else ``2019-07-01--2020-06-30``."""
+    if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year)
+    return f"{start}--{end}"
+
+
+def _number(value: Node | None) -> int | float | str | None:
+    """An xsd:decimal as YAML writes it: an integer, a float that reads back the same, else its text.
+
+    >>> _number(Literal("12.5", datatype=XSD.decimal)), _number(Literal("20", datatype=XSD.decimal))
+    (12.5, 20)
+    """
+    if not isinstance(value, Literal) or value.datatype != XSD.decimal:
+        return None
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return None
+    if not number.is_finite():
+        return None
+    if number == number.to_integral_value() and "." not in str(value):
+        return int(number)
+    as_float = float(number)
+    return as_float if repr(as_float) == str(value) else str(value)

@@ -67,8 +67,11 @@ function shapeIcon(shape, dashed, fill, stroke) {
   return icon;
 }
 
-/** A small drawing of a link style (width, colour, dashes) with its arrow head, for the legend. */
-function lineIcon(style) {
+/**
+ * A small drawing of a link style (width, colour, dashes) with its end, for the legend:
+ * an arrowhead, or with end 'bar' a bar across the line (a hindering link).
+ */
+function lineIcon(style, end) {
   var icon = svg('svg', { width: 34, height: 12, viewBox: '0 0 34 12', 'aria-hidden': 'true', focusable: 'false' });
   var line = svg('line', {
     x1: 1, y1: 6, x2: 26, y2: 6,
@@ -78,6 +81,16 @@ function lineIcon(style) {
   });
   if (style.dashes) line.setAttribute('stroke-dasharray', style.dashes.join(' '));
   icon.appendChild(line);
+  if (end === 'bar') {
+    line.setAttribute('x2', 31);
+    icon.appendChild(svg('line', {
+      x1: 31, y1: 1, x2: 31, y2: 11,
+      stroke: style.color.color,
+      'stroke-opacity': style.color.opacity,
+      'stroke-width': 3
+    }));
+    return icon;
+  }
   icon.appendChild(svg('polygon', {
     points: '26,2 33,6 26,10',
     fill: style.color.color,
@@ -87,5 +100,5 @@ function lineIcon(style) {
 }
 
 if (typeof module !== 'undefined') {
-  module.exports = { polygon: polygon, regular: regular, star: star, shapeIcon: shapeIcon, lineIcon: lineIcon };
+  module.exports = { svg: svg, polygon: polygon, regular: regular, star: star, shapeIcon: shapeIcon, lineIcon: lineIcon };
 }

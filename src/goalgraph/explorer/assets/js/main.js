@@ -13,6 +13,9 @@
  * links that changed. A large graph (data.collapsed) is drilled down by its
  * organisation tree (drill.js): a click on a box opens or folds it, the breadcrumb
  * leads back up, a search hit chosen opens exactly the folds on its paths to the top.
+ * "Colour by status" fills statements by their status (status.js), disabled where the
+ * data has no results; the panel of a statement says its status, score and drivers in
+ * words, and an indicator's its series as a table and a sparkline.
  *
  * The last of the explorer's script modules (see goalgraph/explorer/page.py): it uses
  * the functions the others define, which come before it in the page's one script.
@@ -20,6 +23,7 @@
 /* global WORDS, wordIn, numberIn, countedIn, fillIn, pickIn, period, fold, pathsUp, listPaths, layeredLayout */
 /* global viewModel, groupLook, organisationId, searchFor, viewOf, shapeIcon, lineIcon */
 /* global baseNodeOf, baseEdgeOf, firstOpened, ancestry, foldsFor, CHILDREN_SHOWN, warmSearchIndex */
+/* global baseHinderingEdgeOf, STATUSES, STATUS_MARKERS, statusLook, sparkPoints, svg */
 'use strict';
 
 var data = JSON.parse(document.getElementById('goalgraph-data').textContent);
@@ -36,6 +40,8 @@ var IN = MODEL.graph.into;
 var REACHES_TOP = MODEL.graph.reaches;
 var BY_ORGANISATION = MODEL.byOrganisation;
 var COLLAPSIBLE = MODEL.collapsible;
+var HINDRANCES = MODEL.hindrances;
+var ACHIEVEMENT = MODEL.achievement;
 var physicsLayout = data.layout === 'force';
 
 // ------------------------------------------------------------------ state, and words (i18n.js)
@@ -48,6 +54,9 @@ var state = {
   kinds: new Set(Object.keys(data.kinds)),
   query: '',
   selected: null,
+  // Hindering links shown (a filter), and statements filled by their status (the toggle).
+  hindering: true,
+  byStatus: false,
   // A large graph: the organisations opened (see drill.js), how many of those under
   // an organisation are shown, and the one the breadcrumb leads to.
   expanded: COLLAPSIBLE ? firstOpened(MODEL.tree) : new Set(),
@@ -119,7 +128,9 @@ function fullNode(node) {
 }
 
 function fullEdge(edge) {
-  return typeof edge.id === 'number' ? Object.assign({}, baseEdgeOf(MODEL, edge.id), edge) : edge;
+  if (typeof edge.id === 'number') return Object.assign({}, baseEdgeOf(MODEL, edge.id), edge);
+  if (edge.id.indexOf('h-') === 0) return Object.assign({}, baseHinderingEdgeOf(MODEL, Number(edge.id.slice(2))), edge);
+  return edge;
 }
 
 var nodeSignatures = new Map();
@@ -424,6 +435,7 @@ function reset() {
   state.plan = '';
   state.types = new Set(TYPES.map(function (_, k) { return k; }));
   state.kinds = new Set(Object.keys(data.kinds));
+  state.hindering = true;
   state.query = '';
   state.selected = null;
   state.expanded = COLLAPSIBLE ? firstOpened(MODEL.tree) : new Set();
@@ -508,6 +520,10 @@ function writeWords() {
   document.getElementById('types-legend').textContent = word('filterType');
   document.getElementById('kinds-legend').textContent = word('filterKind');
   document.getElementById('legend-heading').textContent = word('legend');
+  document.getElementById('status-toggle-label').textContent = word('colourByStatus');
+  var statusNote = document.getElementById('status-note');
+  statusNote.hidden = ACHIEVEMENT.judged > 0;
+  statusNote.textContent = ACHIEVEMENT.judged > 0 ? '' : ACHIEVEMENT.results ? word('noneJudged') : word('noResults');
   document.getElementById('graph').setAttribute('aria-label', word('graphLabel'));
   document.getElementById('sidebar').setAttribute('aria-label', word('sidebar'));
   var notice = document.getElementById('notice');
@@ -584,6 +600,60 @@ function buildFilters() {
       element('label', { for: 'kind-' + kind }, [pick(data.kinds[kind])])
     ]));
   });
+  if (HINDRANCES.length) {
+    // Hindering links of every kind, on or off at once; the kinds above still apply to them.
+    var hinders = element('input', { type: 'checkbox', id: 'kind-hinders', value: 'hinders' });
+    hinders.checked = state.hindering;
+    hinders.addEventListener('change', function () {
+      state.hindering = hinders.checked;
+      render();
+    });
+    kinds.appendChild(element('div', { className: 'check' }, [
+      hinders,
+      element('label', { for: 'kind-hinders' }, [hinderingIcon(), word('hindersFilter')])
+    ]));
+  }
+}
+
+// ------------------------------------------------------------------ colour by status
+
+var statusToggle = document.getElementById('status-toggle');
+// With nothing judged (the bundled data has no results), there is nothing to colour by.
+statusToggle.disabled = ACHIEVEMENT.judged === 0;
+statusToggle.checked = false;
+statusToggle.addEventListener('change', function () {
+  setStatusColouring(statusToggle.checked);
+});
+
+function setStatusColouring(on) {
+  if (on && ACHIEVEMENT.judged === 0) return;
+  state.byStatus = on;
+  statusToggle.checked = on;
+  buildLegend();
+  render();
+}
+
+var STATUS_WORDS = { met: 'statusMet', 'partly-met': 'statusPartlyMet', 'not-met': 'statusNotMet', 'no-data': 'statusNoData' };
+
+/** A status in words, in the page's language. */
+function statusWord(status) {
+  return word(STATUS_WORDS[status] || 'statusNoData');
+}
+
+/** A status as a small badge: its marker and its words, on its colour. */
+function statusBadge(status) {
+  var badge = element('span', { className: 'status-badge status-' + status, text: STATUS_MARKERS[status] + ' ' + statusWord(status) });
+  var look = statusLook(MODEL.statusColours, status);
+  badge.style.background = look.background;
+  badge.style.borderColor = look.border;
+  return badge;
+}
+
+/** The look of a hindering link in the legend and the filter: a red line ending in a bar. */
+function hinderingIcon() {
+  var base = HINDRANCES.length ? baseHinderingEdgeOf(MODEL, 0) : null;
+  var colour = base ? base.color.color : '#c0392b';
+  return lineIcon({ width: 2, color: { color: colour, opacity: 1 }, dashes: false }, 'bar');
 }
 
 document.getElementById('filter-organisation').addEventListener('change', function (event) {
@@ -637,9 +707,24 @@ function buildLegend() {
   if (COLLAPSIBLE) legend.appendChild(element('p', { className: 'note', text: word('boxNote') }));
   legend.appendChild(element('h3', { text: word('legendTypes') }));
   legend.appendChild(types);
+  if (HINDRANCES.length) links.appendChild(legendRow(hinderingIcon(), word('hindersLegend')));
   legend.appendChild(element('h3', { text: word('legendLinks') }));
   legend.appendChild(links);
   legend.appendChild(element('p', { className: 'note', text: word('arrowNote') }));
+  if (HINDRANCES.length) legend.appendChild(element('p', { className: 'note', text: word('hindersNote') }));
+  if (state.byStatus) {
+    var statuses = element('ul', { className: 'legend-list legend-status' });
+    STATUSES.forEach(function (status) {
+      var swatch = element('span', { className: 'swatch', 'aria-hidden': 'true' });
+      var look = statusLook(MODEL.statusColours, status);
+      swatch.style.background = look.background;
+      swatch.style.borderColor = look.border;
+      statuses.appendChild(legendRow(swatch, STATUS_MARKERS[status] + ' ' + statusWord(status)));
+    });
+    // First: with the toggle on, the fill is the status, not the holder.
+    legend.insertBefore(statuses, legend.firstChild);
+    legend.insertBefore(element('h3', { text: word('legendStatus') }), statuses);
+  }
 }
 
 // ------------------------------------------------------------------ search
@@ -746,14 +831,14 @@ function strengthText(a) {
   return parts.join(', ');
 }
 
-function alignmentItem(j, other) {
-  var a = ALIGNMENTS[j];
+function alignmentItem(j, other, hindering) {
+  var a = hindering ? HINDRANCES[j] : ALIGNMENTS[j];
   var rationale = pick(a.rationale);
   var evidence = pick(a.evidence);
   var by = pick(a.by);
-  return element('li', null, [
+  return element('li', { className: hindering ? 'hindering' : '' }, [
     statementButton(other),
-    element('p', { className: 'meta', text: strengthText(a) + (by ? ' · ' + word('attributedTo') + ' ' + by : '') }),
+    element('p', { className: 'meta', text: (hindering ? word('hindersLegend') + ' · ' : '') + strengthText(a) + (by ? ' · ' + word('attributedTo') + ' ' + by : '') }),
     rationale ? element('p', { className: 'rationale', text: rationale }) : null,
     evidence ? element('p', { className: 'rationale', text: '“' + evidence + '”' }) : null
   ]);
@@ -834,6 +919,10 @@ function showStatement(i) {
     [word('identifier'), s.iri]
   ]));
 
+  var achieved = achievementSection(i);
+  if (achieved) panel.appendChild(achieved);
+  var series = seriesSection(i);
+  if (series) panel.appendChild(series);
   panel.appendChild(pathSection(i));
   panel.appendChild(alignmentList(word('supports'), OUT[i].map(function (j) {
     return alignmentItem(j, ALIGNMENTS[j].to);
@@ -841,6 +930,16 @@ function showStatement(i) {
   panel.appendChild(alignmentList(word('supportedBy'), IN[i].map(function (j) {
     return alignmentItem(j, ALIGNMENTS[j].from);
   })));
+  if (MODEL.hindersOut[i].length) {
+    panel.appendChild(alignmentList(word('hinders'), MODEL.hindersOut[i].map(function (j) {
+      return alignmentItem(j, HINDRANCES[j].to, true);
+    })));
+  }
+  if (MODEL.hindersIn[i].length) {
+    panel.appendChild(alignmentList(word('hinderedBy'), MODEL.hindersIn[i].map(function (j) {
+      return alignmentItem(j, HINDRANCES[j].from, true);
+    })));
+  }
   var grounded = data.planLinks.filter(function (link) { return link.statement === i; });
   if (grounded.length) {
     var items = grounded.map(function (link) {
@@ -856,6 +955,108 @@ function showStatement(i) {
       element('ul', { className: 'alignments' }, items)
     ]));
   }
+}
+
+/** Statement i's status, score and drivers, in words; null for a statement with no data. */
+function achievementSection(i) {
+  var found = ACHIEVEMENT.progress[i];
+  if (!found) return null;
+  var section = element('section', { className: 'achievement' }, [element('h3', { text: word('achievement') })]);
+  section.appendChild(facts([
+    [word('statusLabel'), statusBadge(found.status)],
+    found.score === null ? null : [word('scoreLabel'), number(Math.round(found.score * 100)) + ' %']
+  ]));
+  var how = found.measured ? word('measuredNote') : word('rolledUpNote');
+  how += ' ' + (found.calculated ? word('calculatedNote') : word('reportedNote'));
+  section.appendChild(element('p', { className: 'note', text: how }));
+  var drivers = found.drivers.filter(function (d) { return d.statement !== i; });
+  if (drivers.length) {
+    section.appendChild(element('h4', { text: word('drivers') }));
+    section.appendChild(element('ul', { className: 'alignments drivers' }, drivers.map(function (d) {
+      var share = number(Math.round(d.share * 100)) + ' %';
+      return element('li', null, [
+        statementButton(d.statement),
+        element('p', { className: 'meta' }, [
+          statusBadge(d.status),
+          ' · ' + word('share').replace('%s', share) + (d.calculated ? '' : ' · ' + word('reportedNote'))
+        ])
+      ]);
+    })));
+  }
+  return section;
+}
+
+/** A figure or a value in words as the panel shows it; '' for none. */
+function figure(value) {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'number' ? number(value) : String(value);
+}
+
+/** A table cell of a figure (right-aligned, as figures are) or of a value in words. */
+function figureCell(value) {
+  return element('td', { className: typeof value === 'number' ? 'figure' : 'words', text: figure(value) });
+}
+
+/** Indicator i's series: a table of its periods and a sparkline; null for a statement that is no indicator. */
+function seriesSection(i) {
+  var indicator = ACHIEVEMENT.indicators[i];
+  if (!indicator || !indicator.series.length) return null;
+  var rows = indicator.series;
+  var section = element('section', { className: 'series' }, [element('h3', { text: word('results') })]);
+  var spark = sparkline(rows);
+  if (spark) section.appendChild(spark);
+  var head = element('tr', null, ['resultPeriod', 'resultTarget', 'resultActual', 'resultUnit', 'resultStatus', 'resultReported'].map(function (key) {
+    return element('th', { scope: 'col', text: word(key) });
+  }));
+  var body = element('tbody', null, rows.map(function (row) {
+    return element('tr', { 'data-period': row.period || '' }, [
+      element('td', { text: row.period || '' }),
+      figureCell(row.target),
+      figureCell(row.actual),
+      element('td', { text: indicator.unit || '' }),
+      element('td', null, [statusBadge(row.status)]),
+      element('td', { text: row.reported ? statusWord(row.reported) : '' })
+    ]);
+  }));
+  var table = element('table', { className: 'series-table' }, [element('thead', null, [head]), body]);
+  section.appendChild(element('div', { className: 'series-scroll' }, [table]));
+  var moving = { toward: 'movementToward', away: 'movementAway', flat: 'movementFlat' }[indicator.movement];
+  if (moving) section.appendChild(element('p', { className: 'note', text: word(moving) }));
+  return section;
+}
+
+var SPARK = { width: 240, height: 56, pad: 6 };
+
+/** The sparkline of rows, made with the DOM (createElementNS): the actual figures solid, the targets dashed. */
+function sparkline(rows) {
+  var points = sparkPoints(rows, SPARK.width, SPARK.height, SPARK.pad);
+  if (!points) return null;
+  var drawing = svg('svg', {
+    class: 'sparkline',
+    width: SPARK.width,
+    height: SPARK.height,
+    viewBox: '0 0 ' + SPARK.width + ' ' + SPARK.height,
+    role: 'img'
+  });
+  var title = svg('title', {});
+  title.textContent = word('sparkline');
+  drawing.appendChild(title);
+  function line(found, attributes) {
+    if (found.length > 1) {
+      drawing.appendChild(svg('polyline', Object.assign({
+        points: found.map(function (p) { return p[0] + ',' + p[1]; }).join(' '),
+        fill: 'none'
+      }, attributes)));
+    }
+  }
+  line(points.target, { stroke: '#7b8794', 'stroke-width': 1.5, 'stroke-dasharray': '4 3', class: 'spark-target' });
+  line(points.actual, { stroke: INK, 'stroke-width': 2, class: 'spark-actual' });
+  var withActual = rows.filter(function (row) { return typeof row.actual === 'number'; });
+  points.actual.forEach(function (p, n) {
+    var look = statusLook(MODEL.statusColours, withActual[n].status);
+    drawing.appendChild(svg('circle', { cx: p[0], cy: p[1], r: 3.5, fill: look.background, stroke: look.border, class: 'spark-point' }));
+  });
+  return drawing;
 }
 
 function showOrganisation(k, options) {
@@ -1029,6 +1230,19 @@ api.revealed = function (key) {
   var i = statementIndex(key);
   if (i < 0 || state.selected !== i || !current) return false;
   return current.nodes.some(function (node) { return node.id === i && !node.hidden && node.borderWidth === 4; });
+};
+/** Colour the statements by their status, or by their holder again (as the toggle does). */
+api.setStatusColouring = setStatusColouring;
+/** What the page knows of achievement: whether the toggle can be used, and each statement's status by identifier. */
+api.statuses = function () {
+  var found = {};
+  STATEMENTS.forEach(function (s, i) {
+    found[s.identifier || s.iri] = ACHIEVEMENT.status[i];
+  });
+  return { results: ACHIEVEMENT.results, judged: ACHIEVEMENT.judged, byStatus: state.byStatus, statements: found };
+};
+api.nodeOf = function (key) {
+  return nodes.get(statementIndex(key));
 };
 api.labelOf = function (key) {
   var node = nodes.get(statementIndex(key));

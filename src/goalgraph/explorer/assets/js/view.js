@@ -6,11 +6,19 @@
  * vis-network. Pure: no page, and the state is only read (the model keeps what it
  * works out on demand: labels, nodes, the search index).
  *
+ * Hindering links (gg:polarity gg:hindering) are kept apart from the alignments, so no
+ * path to the top follows them: each is drawn red with a bar at its end, as itself
+ * between two statements shown as themselves, and between folded boxes as one
+ * hindering link per pair with its count, apart from the supporting links' bundle (a
+ * conflict should not hide in a count of support). With state.byStatus, statements are
+ * filled by their status (status.js) and their labels start with its marker.
+ *
  * One of the explorer's script modules (see goalgraph/explorer/page.py); it uses
- * i18n.js, fold.js, reach.js and drill.js, which come before it.
+ * i18n.js, fold.js, reach.js, drill.js and status.js, which come before it.
  */
 /* global pickIn, numberIn, wordIn, fold, searchTexts, searchIn, alignmentGraph, pathsUp */
 /* global decodeCompact, shortLabel, organisationTree, drillView, shareBar */
+/* global decodeAchievement, statusLook, markedLabel */
 'use strict';
 
 /**
@@ -33,11 +41,19 @@ function viewModel(data) {
     s.sources = s.sources || [];
     s.groups = s.groups || [];
   });
-  alignments.forEach(function (a) {
+  var hindrances = data.hindrances || [];
+  alignments.concat(hindrances).forEach(function (a) {
     a.strength = a.strength || null;
     a.rationale = a.rationale || {};
     a.evidence = a.evidence || {};
     a.by = a.by || {};
+  });
+  // Each statement's hindering links out and in, by their positions in hindrances.
+  var hindersOut = statements.map(function () { return []; });
+  var hindersIn = statements.map(function () { return []; });
+  hindrances.forEach(function (h, j) {
+    hindersOut[h.from].push(j);
+    hindersIn[h.to].push(j);
   });
   var byOrganisation = data.organisations.map(function () { return []; });
   statements.forEach(function (s, i) {
@@ -50,6 +66,13 @@ function viewModel(data) {
     data: data,
     statements: statements,
     alignments: alignments,
+    hindrances: hindrances,
+    hindersOut: hindersOut,
+    hindersIn: hindersIn,
+    achievement: decodeAchievement(data.achievement, statements.length),
+    statusColours: data.styles.status || {},
+    baseHindering: data.network.hindering || [],
+    hinderingLooks: data.styles.hindering || {},
     organisations: data.organisations,
     graph: graph,
     // Folded texts for search: made at the first search (searchIndex), not at load.
@@ -140,6 +163,37 @@ function baseEdgeOf(model, j) {
     color: { color: style.color.color, opacity: style.color.opacity, inherit: false },
     dashes: style.dashes
   };
+}
+
+/** Hindering link j as vis-network first gets it: pyvis's for a small graph, else made here from its look. */
+function baseHinderingEdgeOf(model, j) {
+  if (!model.collapsible && model.baseHindering[j]) return model.baseHindering[j];
+  var h = model.hindrances[j];
+  var look = model.hinderingLooks[h.kind + '|' + (h.strength || '')] || hinderingLook(model);
+  return Object.assign({ id: hinderingId(j), from: h.from, to: h.to }, look);
+}
+
+/** The id of hindering link j on the graph. */
+function hinderingId(j) {
+  return 'h-' + j;
+}
+
+/** The look of a hindering link when its own kind and strength have none: the first there is, else a plain red bar. */
+function hinderingLook(model) {
+  var keys = Object.keys(model.hinderingLooks).sort();
+  if (keys.length) return model.hinderingLooks[keys[0]];
+  return {
+    width: 2,
+    color: { color: '#c0392b', opacity: 0.75, inherit: false },
+    dashes: false,
+    arrows: { to: { enabled: true, type: 'bar', scaleFactor: 0.9 } }
+  };
+}
+
+/** Whether hindering link j passes the filters: hindering links shown, its kind, and both its ends. */
+function passesHindrance(model, state, j, passing) {
+  var h = model.hindrances[j];
+  return state.hindering !== false && state.kinds.has(h.kind) && passing[h.from] === 1 && passing[h.to] === 1;
 }
 
 /**
@@ -236,6 +290,56 @@ function boxLabel(lang, name, count, reaching) {
 }
 
 /**
+ * The hindering links of the view, added to edges (and their ends to layoutLinks): each
+ * as itself between two statements, one per pair of boxes otherwise (id 'hagg:from|to',
+ * with its count), a bar at each end it hinders. Dimmed when something is lit (a path to
+ * the top never goes through one), except the selected statement's own.
+ */
+function hinderingEdges(model, state, drill, lit, passing, edges, layoutLinks) {
+  var dimmedLine = { color: model.dimmed.edge, opacity: 1, inherit: false };
+  var bundles = new Map();
+  model.hindrances.forEach(function (h, j) {
+    var from = nodeOf(model, drill, h.from);
+    var to = nodeOf(model, drill, h.to);
+    var shown = passesHindrance(model, state, j, passing);
+    if (from === to) return;
+    layoutLinks.push([from, to]);
+    if (typeof from === 'number' && typeof to === 'number') {
+      var base = baseHinderingEdgeOf(model, j);
+      // The selected statement's own hindering links keep their red; the rest dim with everything else.
+      var own = state.selected === h.from || state.selected === h.to;
+      edges.push({ id: hinderingId(j), hidden: !shown, color: lit && !own ? dimmedLine : base.color });
+      return;
+    }
+    var key = String(from) < String(to) ? from + '|' + to : to + '|' + from;
+    var bundle = bundles.get(key);
+    if (!bundle) bundles.set(key, (bundle = { id: 'hagg:' + key, from: from, to: to, shown: 0, back: false }));
+    if (from !== bundle.from) bundle.back = true;
+    if (shown) bundle.shown += 1;
+  });
+  var look = hinderingLook(model);
+  bundles.forEach(function (bundle) {
+    edges.push({
+      id: bundle.id,
+      from: bundle.from,
+      to: bundle.to,
+      arrows: {
+        to: { enabled: true, type: 'bar', scaleFactor: 0.9 },
+        from: { enabled: bundle.back, type: 'bar', scaleFactor: 0.9 }
+      },
+      hidden: bundle.shown === 0,
+      label: numberIn(state.lang, bundle.shown),
+      font: { size: 11, color: lit ? model.dimmed.font : look.color.color, strokeWidth: 0, background: '#ffffff' },
+      width: Math.min(1 + Math.log2(Math.max(bundle.shown, 1)), 6),
+      dashes: [2, 3],
+      // Drawn apart from the supporting bundle between the same boxes: curved the other way.
+      smooth: { enabled: true, type: 'curvedCCW', roundness: 0.25 },
+      color: lit ? dimmedLine : look.color
+    });
+  });
+}
+
+/**
  * The whole view for the state: every node and link vis-network should hold, with the
  * attributes that change (label, level, hidden, colours). Also what the layout needs:
  * orders (each node's organisation, in the nodes' order, to keep them together) and
@@ -277,7 +381,10 @@ function viewOf(model, state) {
     }
     var base = baseNodeOf(model, i);
     var look = !lit ? 'normal' : i === state.selected ? 'selected' : lit.nodes.has(i) ? 'lit' : 'dimmed';
-    var colour = look === 'dimmed' ? model.dimmedColour : groupLook(model, base.group);
+    var status = model.achievement.status[i];
+    var colour = look === 'dimmed'
+      ? model.dimmedColour
+      : state.byStatus ? statusLook(model.statusColours, status) : groupLook(model, base.group);
     if (look === 'selected') {
       colour = {
         background: colour.background,
@@ -286,9 +393,10 @@ function viewOf(model, state) {
       };
     }
     orders.push(holder === null ? organisations.length : holder);
+    var label = model.collapsible ? labelOf(model, i, state.lang) : statements[i].short[state.lang] || statements[i].short.da || base.label;
     nodes.push({
       id: i,
-      label: model.collapsible ? labelOf(model, i, state.lang) : statements[i].short[state.lang] || statements[i].short.da || base.label,
+      label: state.byStatus ? markedLabel(label, status) : label,
       hidden: !passing[i],
       color: colour,
       font: { color: look === 'dimmed' ? dimmed.font : ink },
@@ -389,6 +497,7 @@ function viewOf(model, state) {
     }
     if (litLink) bundle.lit = true;
   }
+  hinderingEdges(model, state, drill, lit, passing, edges, layoutLinks);
   bundles.forEach(function (bundle) {
     var strongest = model.linkStyles[Math.min(bundle.rank, model.linkStyles.length - 1)];
     edges.push({
@@ -443,6 +552,9 @@ if (typeof module !== 'undefined') {
     labelOf: labelOf,
     baseNodeOf: baseNodeOf,
     baseEdgeOf: baseEdgeOf,
+    baseHinderingEdgeOf: baseHinderingEdgeOf,
+    hinderingId: hinderingId,
+    passesHindrance: passesHindrance,
     linkStyleOf: linkStyleOf,
     drillOf: drillOf,
     passesStatement: passesStatement,
