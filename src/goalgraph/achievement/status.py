@@ -24,11 +24,16 @@ The rule, in the words of a Danish annual report's målrapportering:
 
 from __future__ import annotations
 
-__all__ = ["MET", "NOT_MET", "NO_DATA", "PARTLY_MET", "SCORES", "STATUSES", "status", "status_of_score"]
+__all__ = ["COLOURS", "MET", "NOT_MET", "NO_DATA", "PARTLY_MET", "SCORES", "STATUSES", "status", "status_of_score"]
 
 MET, PARTLY_MET, NOT_MET, NO_DATA = "met", "partly-met", "not-met", "no-data"
 #: Every status, best first.
 STATUSES = (MET, PARTLY_MET, NOT_MET, NO_DATA)
+#: The colour of each status wherever goalgraph draws one (the report's charts and tables,
+#: the explorer's nodes), so a reader who uses both sees one code: light enough for black
+#: text on it, and apart in lightness for black-and-white print. Never the only sign: the
+#: views write the status in words or with a marker beside it.
+COLOURS = {MET: "#4caf50", PARTLY_MET: "#f2b134", NOT_MET: "#d9534f", NO_DATA: "#cfd4da"}
 #: What a status counts for when statuses are rolled up (no data counts for nothing).
 SCORES = {MET: 1.0, PARTLY_MET: 0.5, NOT_MET: 0.0}
 # A rolled-up score this close to 1 or 0 is met or not met: sums of weights are not exact.

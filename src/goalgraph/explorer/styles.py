@@ -24,6 +24,8 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from goalgraph.achievement.status import COLOURS
+
 __all__ = [
     "BACKGROUND",
     "DIMMED",
@@ -167,10 +169,10 @@ def edge_style(kind: str, strength: str | None) -> EdgeStyle:
 #: The colour of a hindering link: a red apart from the organisations' Tableau red (#e15759).
 HINDERING = "#c0392b"
 
-#: The fill of a statement by its status when the page colours by status. Green and red
-#: differ in lightness too, so they stay apart for most colour-blind readers; the
-#: label's marker (✓ ◐ ✗) says it without colour.
-STATUS_COLOURS = {"met": "#4caf50", "partly-met": "#f2b134", "not-met": "#d9534f", "no-data": "#cfd4da"}
+#: The fill of a statement by its status when the page colours by status: the report's
+#: colours (:data:`goalgraph.achievement.status.COLOURS`). Green and red differ in
+#: lightness too; the label's marker (✓ ◐ ✗) says it without colour.
+STATUS_COLOURS = dict(COLOURS)
 
 
 def hindering_style(kind: str, strength: str | None) -> EdgeStyle:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from goalgraph.achievement.status import COLOURS
 from goalgraph.report.document import StatusChart, TrendChart, TrendPoint
 
 __all__ = [
@@ -32,14 +33,9 @@ __all__ = [
     "figure",
 ]
 
-#: Each status's fill and the colour of a count written on it: dark and light
-#: alternate, so that the segments stay apart printed in black and white too.
-STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "met": ("#1b7837", "#ffffff"),
-    "partly-met": ("#f1c232", "#000000"),
-    "not-met": ("#b2182b", "#ffffff"),
-    "no-data": ("#e0e0e0", "#000000"),
-}
+#: Each status's fill (the explorer's too, :data:`goalgraph.achievement.status.COLOURS`)
+#: and the colour of a count written on it.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {status: (fill, "#000000") for status, fill in COLOURS.items()}
 # The status chart's geometry, in its viewBox units (about a pixel each on screen).
 _WIDTH = 640.0
 _LABEL_WIDTH = 200.0
