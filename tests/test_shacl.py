@@ -81,6 +81,7 @@ FAULTS = f"""{PREFIXES}
 <fault/l1> a gg:Relationship ; gg:from {ORG}, {GOAL} ; gg:relationType gg:peerOf, gg:oddType .
 <fault/l2> a gg:Relationship ; gg:to {ORG}, {ORG1} .
 <fault/a3> a gg:Alignment ; gg:from {GOAL} ; gg:to {GOAL} ; gg:kind gg:suggested ; gg:score -1 .
+<fault/a5> a gg:Alignment ; gg:from {GOAL} ; gg:to <synthetic/org-00000/vision> ; gg:kind gg:rejected .
 {ORG} gg:supports {ORG1} .
 <fault/o1> a org:Organization .
 <fault/o2> a org:Organization ; skos:prefLabel "x", "a"@da, "b"@da ; org:subOrganizationOf {GOAL} ;

@@ -153,11 +153,11 @@ def test_longer_cycle_and_self_support(tmp_path: Path) -> None:
         (
             f"<alignment/x> a gg:Alignment ; gg:from <{SM3}> ; gg:to <{SM1}> ; gg:kind gg:suggested ;"
             f" gg:score 0.4 . <{SM3}> gg:supports <{SM1}> .",
-            "A suggested alignment is not accepted",
+            "A suggested or rejected alignment is not accepted",
         ),
         (
             f"<alignment/x> a gg:Alignment ; gg:from <{SM3}> ; gg:to <{SM1}> ; gg:kind gg:maybe .",
-            "The kind (gg:kind) must be gg:stated, gg:curated or gg:suggested",
+            "The kind (gg:kind) must be gg:stated, gg:curated, gg:suggested or gg:rejected",
         ),
         (
             '<test/goal> a gg:Goal ; gg:text "Et mål" ; gg:holder <politiet> ; dcterms:source <https://example.org/> .',

@@ -65,7 +65,7 @@ TYPE_ORDER = (
 )
 
 # Accepted alignments come before suggestions when two link the same statements.
-_KIND_RANK = {"stated": 0, "curated": 0, "suggested": 1}
+_KIND_RANK = {"stated": 0, "curated": 0, "suggested": 1, "rejected": 3}
 
 _EMPTY: Mapping[Any, Any] = MappingProxyType({})
 
@@ -343,8 +343,9 @@ class Alignment(_Named):
         ``gg:from`` (a statement, or a plan) and ``gg:to`` (a statement).
     kind : str
         The provenance, ``gg:kind``'s local name: ``"stated"`` (a source says so),
-        ``"curated"`` (an analyst's reading) or ``"suggested"`` (a program's
-        proposal); empty if the data gives none (which ``goalgraph validate`` reports).
+        ``"curated"`` (an analyst's reading), ``"suggested"`` (a program's
+        proposal) or ``"rejected"`` (a suggestion an analyst turned down: never a
+        link); empty if the data gives none (which ``goalgraph validate`` reports).
     strength : str or None
         ``"strong"``, ``"moderate"``, ``"weak"`` (``gg:strength``'s local name).
     weight : float
@@ -647,7 +648,7 @@ class GoalModel:
         """The alignments between two statements, by pair, the one that is the edge first.
 
         An alignment is an edge when both ends are statements and it has a kind;
-        suggestions only with `include_suggested`. Of several between the same two
+        suggestions only with `include_suggested`, rejected suggestions never. Of several between the same two
         statements, the accepted one (stated or curated) comes before a suggestion,
         then the one of greatest weight, then the first by IRI.
         """
@@ -657,7 +658,7 @@ class GoalModel:
             start, end, kind = alignment.start, alignment.end, alignment.kind
             if start is None or end is None or not kind or end not in statements or start not in statements:
                 continue
-            if not include_suggested and kind not in ("stated", "curated"):
+            if kind == "rejected" or (not include_suggested and kind not in ("stated", "curated")):
                 continue
             pairs.setdefault((start, end), []).append(alignment)
         return {
@@ -688,7 +689,7 @@ class GoalModel:
         links = []
         for alignment in self.alignments.values():
             start, end = alignment.start, alignment.end
-            if start is None or end is None or not alignment.kind or end not in statements:
+            if start is None or end is None or alignment.kind in ("", "rejected") or end not in statements:
                 continue
             if start not in statements:
                 plan = plans.get(start)
