@@ -82,7 +82,7 @@ def test_stats_json_has_the_documented_shape() -> None:
     assert counts["organisations"] == 6
     assert counts["statements"]["Mission"] == 4
     assert counts["statements"]["Target"] == 8  # the 2019 target plans (data/target-plans-2019.yaml)
-    assert counts["alignments"] == {"stated": 9, "curated": 32, "suggested": 0}
+    assert counts["alignments"] == {"stated": 9, "curated": 32, "suggested": 0, "rejected": 0}
     assert counts["triples"] > 900
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "analyse",
     "build_docs",
     "build_report",
+    "compare",
     "explore",
     "export",
     "find_sources",
@@ -85,6 +86,7 @@ _LAZY = {
     "trace": "goalgraph.tracing",
     "analyse": "goalgraph.analysis",
     "suggest": "goalgraph.suggestion",
+    "compare": "goalgraph.comparison",
     "build_report": "goalgraph.report",
     "write_report": "goalgraph.report",
     "export": "goalgraph.export",
@@ -99,6 +101,7 @@ _LAZY = {
 if TYPE_CHECKING:
     from goalgraph.achievement import progress, what_if
     from goalgraph.analysis import analyse
+    from goalgraph.comparison import compare
     from goalgraph.docs import build_docs, write_docs
     from goalgraph.errors import DataError, GoalgraphError, SourceError
     from goalgraph.explorer import explore

@@ -21,7 +21,7 @@ from goalgraph import __version__
 from goalgraph.errors import DataError, GoalgraphError
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    from rdflib import Graph, URIRef
 
     from goalgraph.loading import GoalDataset
     from goalgraph.remote import RemoteDataset
@@ -585,6 +585,223 @@ def suggest(
         click.echo(f"wrote {len(found)} suggestion(s) to {output}", err=True)
 
 
+@main.group()
+@click.option(
+    "--curate",
+    "curation_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE.yaml",
+    help="The curation file the decisions go to (YAML authoring format); created at the first decision.",
+)
+@click.option("--curator", default="curator", show_default=True, help="Who decides: a name or IRI (the YAML by key).")
+@dataset_options
+@click.pass_context
+def review(ctx: click.Context, curation_path: Path, curator: str, where: Where) -> None:
+    """Review suggested links in the terminal: list them, accept, reject, or add your own.
+
+    Decisions go at once (atomically, under a lock) to FILE.yaml, never to the data's
+    source files: an accepted or added link as a curated alignment with strength,
+    rationale, curator and time, a rejected one as a rejected alignment, which is
+    not suggested again. The data is loaded with FILE.yaml when it exists, so its
+    decisions count. Give these options before the action:
+    goalgraph review --curate FILE.yaml accept 3 --strength strong --rationale "...".
+    """
+    ctx.obj = _Review(curation_path, curator, where)
+
+
+@dataclass
+class _Review:
+    """What the actions of ``goalgraph review`` share: the file and the data, loaded once."""
+
+    path: Path
+    curator: str
+    where: Where
+
+    @functools.cached_property
+    def graph(self) -> GoalDataset | RemoteDataset:
+        from goalgraph.curation import check_not_a_source
+        from goalgraph.loading import find_sources
+
+        where = self.where
+        if not (where.store or where.endpoint):
+            check_not_a_source(self.path, [source.path for source in find_sources(where.data, bundled=where.bundled)])
+            if self.path.exists():
+                where = dataclasses.replace(where, data=(*where.data, self.path))
+        return where.open()
+
+    @functools.cached_property
+    def curation(self) -> Any:
+        from goalgraph.curation import CurationFile
+
+        return CurationFile(self.path, curator=self.curator, base=self.where.base)
+
+    def pending(self) -> list[Any]:
+        from goalgraph.curation import pending
+
+        return pending(self.graph, self.curation)
+
+    def chosen(self, given: str) -> Any:
+        """The suggestion numbered `given` in the list, or named FROM->TO (also an earlier decision's pair)."""
+        from rdflib import URIRef
+
+        from goalgraph.resolving import UnknownReferenceError
+        from goalgraph.suggestion import MatchedTerm, Suggestion
+
+        found = self.pending()
+        if given.strip().isdigit():
+            number = int(given)
+            if not 1 <= number <= len(found):
+                shown = f"1 to {len(found)}" if found else "none"
+                raise UnknownReferenceError(f"no suggestion number {number}: goalgraph review list numbers {shown}")
+            return found[number - 1]
+        if "->" not in given:
+            raise UnknownReferenceError(f"{given!r}: give a number from goalgraph review list, or FROM->TO")
+        start, end = (self.statement(part) for part in given.split("->", 1))
+        for suggestion in found:
+            if (suggestion.from_statement, suggestion.to_statement) == (start, end):
+                return suggestion
+        for decision in self.curation.decisions():
+            if decision.pair == (start, end) and decision.verdict != "added":
+                # Deciding again on a suggestion decided before: its score and words are kept.
+                terms = tuple(MatchedTerm(stem, stem, "", 0.0) for stem in decision.matched)
+                return Suggestion(URIRef(str(start)), URIRef(str(end)), decision.score or 0.0, terms, "", "")
+        raise UnknownReferenceError(f"{given}: not a pending suggestion; to link them, use goalgraph review add")
+
+    def statement(self, given: str) -> URIRef:
+        """The statement `given` names: as trace takes it, or by its IRI relative to the base (as list shows it)."""
+        from rdflib import URIRef
+
+        from goalgraph.resolving import resolve
+
+        text = given.strip()
+        base = str(getattr(self.graph, "base", ""))
+        if base and "/" in text and ":" not in text:
+            text = base + text
+        return URIRef(str(resolve(self.graph, text, "statement")))
+
+    def name(self, iri: str) -> str:
+        """`iri`, relative to the base namespace where it is under it."""
+        base = str(getattr(self.graph, "base", ""))
+        return iri[len(base) :] if base and iri.startswith(base) else iri
+
+    def label(self, node: Any, lang: str) -> str:
+        from goalgraph.labels import label
+
+        return label(self.graph, node, lang) or str(node)
+
+
+@review.command("list")
+@format_option("text", "json", default="text")
+@lang_option("Language of the statements' texts.")
+@click.pass_obj
+def review_list(state: _Review, output_format: str, lang: str) -> None:
+    """The suggestions not decided yet, numbered: N, score, from → to, matched words.
+
+    N is what accept and reject take; the same data and file give the same numbers,
+    but the numbers shift after each decision: list again, or use FROM->TO in scripts.
+    """
+    found = state.pending()
+    rows = [
+        {
+            "number": number,
+            "score": suggestion.score,
+            "from": str(suggestion.from_statement),
+            "to": str(suggestion.to_statement),
+            "from_label": state.label(suggestion.from_statement, lang),
+            "to_label": state.label(suggestion.to_statement, lang),
+            "matched": [{"stem": t.stem, "word": t.word, "language": t.language} for t in suggestion.matched_terms],
+        }
+        for number, suggestion in enumerate(found, 1)
+    ]
+    if output_format == "json":
+        click.echo(json.dumps({"curation": str(state.path), "pending": rows}, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("(no suggestions left to review)")
+    width = len(str(len(rows)))
+    for row in rows:
+        words = ", ".join(dict.fromkeys(m["word"] for m in row["matched"]))
+        click.echo(f"{row['number']:>{width}}  {row['score']:.3f}  {row['from_label']} → {row['to_label']}  [{words}]")
+        # The pair as accept and reject also take it (FROM->TO), for scripts and for texts that look alike.
+        click.echo(f"{'':>{width}}  {state.name(row['from'])}->{state.name(row['to'])}")
+
+
+@review.command("accept")
+@click.argument("suggestion", metavar="N|FROM->TO")
+@click.option("--strength", required=True, type=click.Choice(["strong", "moderate", "weak"]), help="How strong.")
+@click.option("--rationale", required=True, metavar="TEXT", help="Why the one supports the other.")
+@lang_option("Language of the rationale.")
+@click.pass_obj
+def review_accept(state: _Review, suggestion: str, strength: str, rationale: str, lang: str) -> None:
+    """Accept suggestion N (as goalgraph review list numbers it): a curated link."""
+    from goalgraph.curation import accept
+
+    chosen = state.chosen(suggestion)
+    decision = accept(state.curation, chosen, strength=strength, rationale={lang: rationale})
+    _decided(state, "accepted", decision)
+
+
+@review.command("reject")
+@click.argument("suggestion", metavar="N|FROM->TO")
+@click.option("--reason", metavar="TEXT", help="Why not (optional).")
+@lang_option("Language of the reason.")
+@click.pass_obj
+def review_reject(state: _Review, suggestion: str, reason: str | None, lang: str) -> None:
+    """Reject suggestion N (as goalgraph review list numbers it): it is not suggested again."""
+    from goalgraph.curation import reject
+
+    chosen = state.chosen(suggestion)
+    decision = reject(state.curation, chosen, reason={lang: reason} if reason else None)
+    _decided(state, "rejected", decision)
+
+
+@review.command("add")
+@click.argument("start", metavar="FROM")
+@click.argument("end", metavar="TO")
+@click.option("--strength", required=True, type=click.Choice(["strong", "moderate", "weak"]), help="How strong.")
+@click.option("--rationale", required=True, metavar="TEXT", help="Why FROM supports TO.")
+@lang_option("Language of the rationale.")
+@click.pass_obj
+def review_add(state: _Review, start: str, end: str, strength: str, rationale: str, lang: str) -> None:
+    """Add a link of your own: FROM supports TO (IRIs, identifiers or texts, as trace takes them)."""
+    from goalgraph.curation import add
+
+    ends = [state.statement(given) for given in (start, end)]
+    decision = add(state.curation, ends[0], ends[1], strength=strength, rationale={lang: rationale}, graph=state.graph)
+    _decided(state, "added", decision)
+
+
+def _decided(state: _Review, what: str, decision: Any) -> None:
+    strength = f" ({decision.strength})" if decision.strength else ""
+    start, end = state.label(decision.start, "da"), state.label(decision.end, "da")
+    click.echo(f"{what}{strength}: {start} → {end}; written to {state.path}")
+
+
+@main.command("agreement")
+@click.argument("first", metavar="A.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("second", metavar="B.yaml", type=click.Path(path_type=Path, dir_okay=False))
+@format_option("text", "json", default="text")
+@click.option("--base", metavar="IRI", envvar="GOALGRAPH_BASE", help="Base namespace relative IRIs resolve against.")
+def agreement_command(first: Path, second: Path, output_format: str, base: str | None) -> None:
+    """How far two curators agree who reviewed the same suggestions independently.
+
+    Cohen's kappa on accept or reject, over the pairs both decided (an added link
+    counts as accepted); on strength over the pairs both accepted, unweighted and
+    linearly weighted (strong/moderate and moderate/weak count half a disagreement);
+    with the observed and chance agreement and n; then where they disagree, with both
+    rationales. Where kappa is undefined (no pairs; both always chose the same single
+    category) it says so, and JSON gives null.
+    """
+    from goalgraph.agreement import agreement, agreement_text
+
+    found = agreement(first, second, base=base)
+    if output_format == "json":
+        click.echo(json.dumps(found.to_dict(base), ensure_ascii=False, indent=2))
+    else:
+        click.echo(agreement_text(found, base=base))
+
+
 @main.command()
 @click.option(
     "-o",
@@ -724,6 +941,14 @@ def report(
     metavar="MIB",
     help="Memory a query may use, in MiB; a query that needs more is stopped.",
 )
+@click.option(
+    "--curate",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE.yaml",
+    help="Review suggestions in the explorer: decisions go into FILE.yaml (never into the data's own files).",
+)
+@click.option("--curator", default="curator", show_default=True, help="With --curate: who decides (the YAML by key).")
+@click.option("--token", help="With --curate: the secret a decision must carry [default: a new random one].")
 @dataset_options
 def serve(
     host: str,
@@ -732,6 +957,9 @@ def serve(
     workers: int | None,
     max_result_bytes: int,
     max_memory: int,
+    curate: Path | None,
+    curator: str,
+    token: str | None,
     where: Where,
 ) -> None:
     """Serve the graph: a read-only SPARQL endpoint, a query page and resolvable IRIs.
@@ -741,21 +969,33 @@ def serve(
     SERVICE and FROM outside the dataset are refused; a query that runs past
     --timeout or needs more than --max-memory is stopped while the others go on.
     IRIs under the base namespace answer with a page or with RDF.
+
+    With --curate FILE.yaml the explorer gets a review mode: accept or reject the
+    suggested links of a statement, or add one of your own; each decision goes into
+    FILE.yaml at once and the served graph follows it. Open the URL printed at start
+    (its #token= part is the secret a decision needs; it never reaches the server's logs).
     """
-    from goalgraph.server import ServerSettings
+    import secrets
+
+    from goalgraph.server import Curation, ServerSettings
     from goalgraph.server import serve as run
 
     settings = ServerSettings(timeout=timeout, max_result_bytes=max_result_bytes, max_memory_bytes=max_memory * 2**20)
     if workers:
         settings = dataclasses.replace(settings, workers=workers)
     dataset = where.open(in_process=True)
-    run(
-        dataset,
-        host=host,
-        port=port,
-        settings=settings,
-        on_listening=lambda url: click.echo(f"goalgraph: serving on {url} (Ctrl-C to stop)", err=True),
-    )
+    curation = None
+    if curate is not None:
+        curation = Curation(curate, curator, token or secrets.token_urlsafe(24))
+    elif token is not None:
+        raise click.UsageError("--token is for --curate")
+
+    def listening(url: str) -> None:
+        click.echo(f"goalgraph: serving on {url} (Ctrl-C to stop)", err=True)
+        if curation is not None:
+            click.echo(f"goalgraph: review suggestions at {url}explorer#token={curation.token}", err=True)
+
+    run(dataset, host=host, port=port, settings=settings, on_listening=listening, curation=curation)
 
 
 @main.command()
@@ -1026,6 +1266,101 @@ def push(
     graphs = upload(dataset_graphs(dataset), endpoint, into=into, progress=lambda note: click.echo(note, err=True))
     took = time.perf_counter() - started
     click.echo(f"pushed {len(graphs)} graph(s), {len(dataset.oxigraph):,} triples, in {took:.1f} s", err=True)
+
+
+@main.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@format_option("text", "json", "html", default="text")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (atomically), not stdout.")
+@click.option(
+    "--record",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE.ttl",
+    help="Also write the matches found (plan to plan, statement to statement) as prov:wasRevisionOf links.",
+)
+@click.option(
+    "--bundled", "with_bundled", is_flag=True, help="Two datasets given as paths: add the bundled data to each."
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.01, 1),
+    default=0.6,
+    show_default=True,
+    help="The least similarity of words (cosine of stems) for two statements to be one.",
+)
+@lang_option("Language of the texts shown.")
+@dataset_options
+def diff(
+    old: str,
+    new: str,
+    output_format: str,
+    output: Path | None,
+    record: Path | None,
+    with_bundled: bool,
+    threshold: float,
+    lang: str,
+    where: Where,
+) -> None:
+    """What changed from OLD to NEW: two datasets, or two plans.
+
+    A side that is a file or folder is a dataset of those files (the bundled data
+    only with --bundled); store:DIR a store folder; an http(s) URL a SPARQL
+    endpoint. Anything else is a plan (its IRI, identifier or title) of the dataset
+    the usual options give: this year's plan against last year's. With --data,
+    --store or --endpoint, an http(s) URL is a plan's IRI.
+
+    Statements are matched by IRI, else by their words in either language; the
+    diff lists statements added, removed, reworded (the changed words marked) or
+    moved to another plan or holder; targets carried over, dropped or new;
+    alignments added, removed or changed in kind, strength or rationale; and
+    missions and visions that became a gap, or stopped being one.
+    """
+    from goalgraph.comparison import compare
+    from goalgraph.comparison.sides import check_record_target, sides_of
+    from goalgraph.comparison.writing import record_turtle, to_html, to_json, to_text
+    from goalgraph.files import write_atomically
+
+    plans_only = bool(where.data or where.store or where.endpoint)
+    kinds = sides_of(old, new, plans_only=plans_only)
+    sides: list[Graph]
+    plans: tuple[str | None, str | None] = (None, None)
+    if kinds[0] == "plan":
+        from goalgraph.resolving import resolve
+
+        graph = where.open()
+        sides = [graph, graph]  # one dataset, read once
+        plans = (str(resolve(graph, old, "plan")), str(resolve(graph, new, "plan")))
+    else:
+        sides = [_diff_side(side, kind, where, with_bundled) for side, kind in zip((old, new), kinds, strict=True)]
+    if record is not None:
+        check_record_target(record, [s.path for g in sides for s in getattr(g, "sources", ())])
+    found = compare(sides[0], sides[1], old_plan=plans[0], new_plan=plans[1], threshold=threshold)
+    if output_format == "json":
+        written = to_json(found)
+    elif output_format == "html":
+        written = to_html(found, lang)
+    else:
+        written = to_text(found, lang)
+    if output is None:
+        click.echo(written, nl=False)
+    else:
+        write_atomically(output, written)
+        click.echo(f"wrote {output}", err=True)
+    if record is not None:
+        write_atomically(record, record_turtle(found))
+        click.echo(f"wrote {len(set(found.revisions))} prov:wasRevisionOf link(s) to {record}", err=True)
+
+
+def _diff_side(side: str, kind: str, where: Where, with_bundled: bool) -> Graph:
+    """One dataset side of `goalgraph diff`: the files, a store folder or an endpoint."""
+    if kind == "store":
+        chosen = Where(store=Path(side.removeprefix("store:")), base=where.base)
+    elif kind == "endpoint":
+        chosen = Where(endpoint=side, base=where.base, user=where.user, ask_password=where.ask_password)
+    else:
+        chosen = Where(data=(Path(side),), bundled=with_bundled, base=where.base)
+    return chosen.open()
 
 
 @main.command()

@@ -25,7 +25,7 @@ from goalgraph.namespaces import GG
 from goalgraph.querying import select
 from goalgraph.templating import render
 
-__all__ = ["home_page", "resource_page"]
+__all__ = ["SuggestedLink", "home_page", "resource_page"]
 
 
 class _Value(NamedTuple):
@@ -41,6 +41,34 @@ class _Text(NamedTuple):
     kind: str
     lang: str
     text: str
+
+
+class SuggestedLink(NamedTuple):
+    """A pending suggested link of the resource, as a served page under review lists it.
+
+    Attributes
+    ----------
+    outgoing : bool
+        Whether the resource would support `other` (else `other` would support it).
+    other : URIRef
+        The statement at the other end.
+    score : float
+        The suggestion's score.
+    words : tuple of str
+        The words the two texts share.
+    """
+
+    outgoing: bool
+    other: URIRef
+    score: float
+    words: tuple[str, ...]
+
+
+class _Suggested(NamedTuple):
+    outgoing: bool
+    other: _Value
+    score: str
+    words: str
 
 
 class _Alignment(NamedTuple):
@@ -92,8 +120,29 @@ def _value(dataset: GoalDataset, node: Node, name: str | None) -> _Value:
     return _Value(text)
 
 
-def resource_page(dataset: GoalDataset, resource: URIRef) -> str:
+def resource_page(
+    dataset: GoalDataset,
+    resource: URIRef,
+    *,
+    suggestions: Sequence[SuggestedLink] | None = None,
+    review_href: str | None = None,
+) -> str:
     """A page for people about one statement, organisation, plan or other resource.
+
+    Parameters
+    ----------
+    dataset : GoalDataset
+    resource : URIRef
+    suggestions : sequence of SuggestedLink, optional
+        Under review (``goalgraph serve --curate``): the resource's pending
+        suggestions, listed with a link to `review_href`; None elsewhere.
+    review_href : str, optional
+        Where the resource is reviewed (the explorer's review of it).
+
+    Returns
+    -------
+    str
+        The page, HTML.
 
     Examples
     --------
@@ -141,4 +190,13 @@ def resource_page(dataset: GoalDataset, resource: URIRef) -> str:
         texts=texts,
         facts=facts,
         alignments=alignments,
+        suggestions=None
+        if suggestions is None
+        else [
+            _Suggested(
+                s.outgoing, _value(dataset, s.other, label(dataset, s.other)), f"{s.score:.3f}", ", ".join(s.words)
+            )
+            for s in suggestions
+        ],
+        review_href=review_href,
     )

@@ -109,6 +109,7 @@ def build_explorer(
     collapse_above: int | None = COLLAPSE_ABOVE,
     focus: str | None = None,
     depth: int = 1,
+    review: bool = False,
 ) -> str:
     """The explorer page of a goal graph: one self-contained HTML document.
 
@@ -130,6 +131,11 @@ def build_explorer(
         levels (:mod:`goalgraph.explorer.focus`).
     depth : int
         With `focus`, how many levels of supporters to show.
+    review : bool
+        The review mode of ``goalgraph serve --curate``: a statement's panel lists
+        its pending suggestions to accept or reject, and takes links of one's own
+        (the page then talks to the server that serves it; see
+        :func:`goalgraph.explorer.page.render_page`).
 
     Returns
     -------
@@ -164,7 +170,7 @@ def build_explorer(
         facts, parts, lang=lang, layout=layout, collapsed=collapsed, collapse_above=collapse_above, whole=whole
     )
     title = facts.titles.get(lang) or next(iter(facts.titles.values()), "goalgraph")
-    return render_page(data=data, lang=lang, title=title, noscript=_NOSCRIPT[lang])
+    return render_page(data=data, lang=lang, title=title, noscript=_NOSCRIPT[lang], review=review)
 
 
 def write_explorer(

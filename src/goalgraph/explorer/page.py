@@ -45,7 +45,7 @@ from markupsafe import Markup
 from goalgraph import __version__
 from goalgraph.templating import render
 
-__all__ = ["SCRIPT_MODULES", "escape_json", "explorer_script", "render_page", "vis_network_assets"]
+__all__ = ["SCRIPT_MODULES", "escape_json", "explorer_script", "render_page", "review_script", "vis_network_assets"]
 
 #: The explorer's script modules (``assets/js/``), in the order the page runs them:
 #: each may use what those before it define.
@@ -131,6 +131,22 @@ def explorer_script() -> str:
     return "(function () {\n'use strict';\n\n" + "\n".join(modules) + "})();\n"
 
 
+@cache
+def review_script() -> str:
+    """The review mode's script (``assets/review.js``), run after the explorer's own.
+
+    A script of its own, not one of the :data:`SCRIPT_MODULES` (which every explorer
+    page joins): only the page ``goalgraph serve --curate`` serves has it. It talks to
+    the explorer only through ``window.goalgraphExplorer`` and the panel.
+
+    Examples
+    --------
+    >>> "window.goalgraphExplorer" in review_script()
+    True
+    """
+    return _asset("review.js")
+
+
 def _script_hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -143,7 +159,7 @@ def _check_inline(name: str, text: str, pattern: re.Pattern[str]) -> str:
     return text
 
 
-def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
+def render_page(*, data: Any, lang: str, title: str, noscript: str, review: bool = False) -> str:
     """The explorer page with `data` embedded.
 
     Parameters
@@ -156,6 +172,10 @@ def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
         The page's title and heading, before the script sets them.
     noscript : str
         What the page says where scripts do not run.
+    review : bool
+        Add the review script (``assets/review.js``), for the page that
+        ``goalgraph serve --curate`` serves: its policy then lets the page fetch
+        from its own origin (``connect-src 'self'``), and nowhere else.
 
     Returns
     -------
@@ -175,10 +195,14 @@ def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
     vis_js = _check_inline("vis-network.min.js", vis_js, _CLOSES_SCRIPT)
     css = _check_inline("explorer.css", _asset("explorer.css"), _CLOSES_STYLE)
     vis_css = _check_inline("vis-network.css", vis_css, _CLOSES_STYLE)
+    review_js = _check_inline("review.js", review_script(), _CLOSES_SCRIPT) if review else None
+    review_hash = f" {_script_hash(review_js)}" if review_js is not None else ""
     csp = "; ".join(
         [
             "default-src 'none'",
-            f"script-src {_script_hash(vis_js)} {_script_hash(js)}",
+            f"script-src {_script_hash(vis_js)} {_script_hash(js)}{review_hash}",
+            # Under review the page asks its own server for suggestions and sends decisions there.
+            *(["connect-src 'self'"] if review else []),
             # vis-network sets styles on the elements it makes.
             "style-src 'unsafe-inline'",
             "img-src data:",
@@ -198,4 +222,5 @@ def render_page(*, data: Any, lang: str, title: str, noscript: str) -> str:
         data=Markup(escape_json(data)),
         vis_js=Markup(vis_js),
         js=Markup(js),
+        review_js=Markup(review_js) if review_js is not None else None,
     )

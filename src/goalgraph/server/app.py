@@ -13,45 +13,69 @@ Routes:
     A named query with its parameters (``?statement=SM3``), as ``/sparql`` answers.
 ``/explorer``, ``/report``, ``/docs``, ``/downloads/goalgraph.{suffix}``, ``/context.jsonld``
     The explorer, the alignment report, the ontology's documentation, every export,
-    and the JSON-LD context, made once and kept (the served dataset does not change).
+    and the JSON-LD context, made once and kept (made again after a decision, below).
 ``/goalgraph/ontology``
     The ontology's IRI (the path of ``https://w3id.org/goalgraph/ontology``): its
     documentation for people, the ontology in RDF for programs.
 ``{base path}/...``
     Every IRI under the dataset's base namespace: ``text/html`` gets a page, the
     RDF media types its description (answered directly, no 303), unknown IRIs 404.
+
+With ``serve --curate FILE.yaml`` (see :mod:`goalgraph.server.curating`), also:
+
+``/curate/suggestions?statement=...``, ``/curate/search?q=...``
+    A statement's pending suggestions, and statements to link to, as JSON.
+``/curate/decisions``
+    ``POST`` only, with the token, JSON, from the server's own origin: a decision,
+    recorded in FILE.yaml. FILE.yaml is then loaded again, the query workers open a
+    fresh copy of the data, and the pages are made again when next asked for.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from goalgraph import __version__
+from goalgraph.curation import CurationFile, Decision, accept, add, check_not_a_source, pending, reject
 from goalgraph.errors import GoalgraphError
 from goalgraph.export import DOWNLOADS, export
 from goalgraph.loading import GoalDataset
+from goalgraph.model import GoalModel, read_model
 from goalgraph.named_queries import named_queries
 from goalgraph.namespaces import ONTOLOGY_IRI
-from goalgraph.pages import home_page, resource_page
+from goalgraph.pages import SuggestedLink, home_page, resource_page
 from goalgraph.query_safety import RefusedQueryError
 from goalgraph.querying import bind, query_text
 from goalgraph.resolving import resolve
+from goalgraph.server.curating import (
+    Curation,
+    DecisionRequest,
+    curation_source,
+    decision_json,
+    parse_decision,
+    refusal,
+    search_statements,
+    suggestion_json,
+)
 from goalgraph.server.pages import query_page
 from goalgraph.server.pool import (
     FormNotAcceptableError,
@@ -63,6 +87,7 @@ from goalgraph.server.pool import (
     default_workers,
 )
 from goalgraph.server.protocol import GRAPH_TYPES, RESULT_TYPES, NotAcceptableError, choose_media_type
+from goalgraph.suggestion import Suggestion
 
 __all__ = ["ServerSettings", "create_app"]
 
@@ -123,7 +148,9 @@ def _negotiate(request: Request, offered: dict[str, str]) -> str:
     return choose_media_type(offered, request.headers.get("accept"), request.query_params.get("format"))
 
 
-def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> Starlette:
+def create_app(
+    dataset: GoalDataset, settings: ServerSettings | None = None, curation: Curation | None = None
+) -> Starlette:
     """The ASGI app serving `dataset`.
 
     The dataset is copied into a temporary on-disk store that the query workers
@@ -134,31 +161,66 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
     dataset : GoalDataset
         The goal graph to serve, from :func:`goalgraph.load`.
     settings : ServerSettings, optional
+    curation : Curation, optional
+        Take decisions on suggestions (``serve --curate``): the ``/curate/`` routes,
+        and the explorer's review mode. The curation file is loaded with the data
+        (when it exists) and again after each decision.
+
+    Raises
+    ------
+    GoalgraphError
+        If the curation file is one of the dataset's own source files.
     """
     settings = settings or ServerSettings()
+    if curation is not None:
+        check_not_a_source(curation.path, dataset)
+        CurationFile(curation.path, curator=curation.curator)  # refuses a name that is not YAML, before any start
+        if curation.path.exists():
+            dataset.add_source(curation_source(dataset, curation.path))
     graphs = {g.value for g in dataset.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)}
     base_path = str(urlsplit(dataset.base).path)
     state: dict[str, QueryPool] = {}
+    folders: dict[str, Path] = {}
 
-    @asynccontextmanager
-    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    def copy_store() -> tuple[Path, set[str]]:
+        """A copy of the dataset on disk for the workers to open read-only, and its named graphs."""
         folder = Path(tempfile.mkdtemp(prefix="goalgraph-serve-"))
         try:
             copy = ox.Store(str(folder / "store"))
             copy.bulk_extend(dataset.oxigraph)
             copy.flush()
             del copy  # closed: the workers open it read-only
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return folder, {g.value for g in dataset.oxigraph.named_graphs() if isinstance(g, ox.NamedNode)}
+
+    async def start_pool() -> tuple[Path, QueryPool]:
+        """The dataset as it is now, copied, and a pool of workers on the copy."""
+        folder, named = await asyncio.get_running_loop().run_in_executor(None, copy_store)
+        try:
             pool = QueryPool(
                 folder / "store",
                 workers=settings.workers,
                 timeout=settings.timeout,
                 max_bytes=settings.max_result_bytes,
-                graphs=graphs,
+                graphs=named,
                 memory_bytes=settings.max_memory_bytes,
                 isolate_network=settings.isolate_network,
             )
             await pool.start()
-            state["pool"] = pool
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        graphs.clear()
+        graphs.update(named)
+        return folder, pool
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            folder, pool = await start_pool()
+            state["pool"], folders["current"] = pool, folder
             if settings.isolate_network and not pool.network_isolated:
                 logging.getLogger("goalgraph.server").warning(
                     "goalgraph: this system does not let the query workers be cut off from the network; "
@@ -168,7 +230,8 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         finally:
             if "pool" in state:
                 await state.pop("pool").stop()
-            shutil.rmtree(folder, ignore_errors=True)
+            for folder in folders.values():
+                shutil.rmtree(folder, ignore_errors=True)
 
     async def answer(request: Request, query: str, *, check: bool = True) -> Response:
         """Check and run `query`, answering in the format the client asked for.
@@ -263,9 +326,12 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         return await answer(request, text, check=False)
 
     made: dict[str, bytes] = {}
+    # Bumped by each decision (--curate): what was made for an older generation is not kept.
+    generation = [0]
 
     async def once(key: str, make: Callable[[], bytes]) -> bytes:
         """Make a page or export the first time it is asked for (off the event loop), then keep it."""
+        key = f"{generation[0]}:{key}"
         if key not in made:
             made[key] = await asyncio.get_running_loop().run_in_executor(None, make)
         return made[key]
@@ -287,7 +353,9 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
     async def explorer(request: Request) -> Response:
         from goalgraph.explorer import build_explorer
 
-        return await page_in_language(request, "explorer", build_explorer)
+        if curation is None:
+            return await page_in_language(request, "explorer", build_explorer)
+        return await page_in_language(request, "explorer", functools.partial(build_explorer, review=True))
 
     async def docs(request: Request) -> Response:
         from goalgraph.docs import build_docs
@@ -334,7 +402,21 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         except NotAcceptableError as error:
             return _error(406, str(error))
         if media_type == "text/html":
-            return HTMLResponse(resource_page(dataset, iri), headers={"Vary": "Accept"})
+            if curation is None or iri not in (await reviewed()).model.statements:
+                return HTMLResponse(resource_page(dataset, iri), headers={"Vary": "Accept"})
+            pending_here = [
+                SuggestedLink(
+                    s.from_statement == iri,
+                    s.to_statement if s.from_statement == iri else s.from_statement,
+                    s.score,
+                    tuple(dict.fromkeys(t.word for t in s.matched_terms)),
+                )
+                for s in (await reviewed()).pending
+                if iri in (s.from_statement, s.to_statement)
+            ]
+            review_href = "/explorer#review=" + quote(str(iri), safe="")
+            page = resource_page(dataset, iri, suggestions=pending_here, review_href=review_href)
+            return HTMLResponse(page, headers={"Vary": "Accept"})
         # The resource's description: its own triples, and the alignments to and from it.
         describe = bind(query_text("resource-description"), {"resource": iri})
         return await answer_with(request, describe, media_type)
@@ -347,7 +429,124 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
             return _error(500, str(error))
         return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
+    # ------------------------------------------------------------------ --curate
+    refreshing = asyncio.Lock()
+    review: dict[int, Review] = {}
+
+    def curation_file() -> CurationFile:
+        assert curation is not None
+        return CurationFile(curation.path, curator=curation.curator, base=dataset.base)
+
+    def review_now() -> Review:
+        """The model and the pending suggestions of the dataset as it is now (kept per generation)."""
+        key = generation[0]
+        if key not in review:
+            assert curation is not None
+            model = read_model(dataset)
+            made_review = Review(model, pending(dataset, curation_file(), model=model))
+            review.clear()
+            review[key] = made_review
+        return review[key]
+
+    async def reviewed() -> Review:
+        return await asyncio.get_running_loop().run_in_executor(None, review_now)
+
+    async def suggestions(request: Request) -> Response:
+        reference = request.query_params.get("statement", "").strip()
+        try:
+            statement = resolve(dataset, reference, "statement") if reference else None
+        except GoalgraphError as error:
+            return _error(404, str(error))
+        now = await reviewed()
+        chosen = [s for s in now.pending if statement is None or statement in (s.from_statement, s.to_statement)]
+        return JSONResponse(
+            {
+                "statement": None if statement is None else str(statement),
+                "suggestions": [suggestion_json(s, now.model) for s in chosen[:_MAX_LISTED]],
+            }
+        )
+
+    async def search(request: Request) -> Response:
+        query = request.query_params.get("q", "")[:200]
+        now = await reviewed()
+        return JSONResponse({"q": query, "statements": search_statements(now.model, query)})
+
+    # One decision at a time in this server: a check (a cycle, a pair decided already) and the
+    # write it allows are one step, also when the served data has yet to catch up with the file.
+    deciding = threading.Lock()
+
+    def make_decision(wanted: DecisionRequest) -> Decision:
+        """Record `wanted` in the curation file (under its lock); a decision of the dataset as it is now."""
+        file = curation_file()
+        now = review_now()
+        # Statements are IRIs: the curation file names them.
+        start = URIRef(str(resolve(dataset, wanted.start, "statement")))
+        end = URIRef(str(resolve(dataset, wanted.end, "statement")))
+        with deciding:
+            if wanted.action == "add":
+                return add(file, start, end, strength=str(wanted.strength), rationale=wanted.rationale, graph=now.model)
+            found = next((s for s in now.pending if (s.from_statement, s.to_statement) == (start, end)), None)
+            if found is None or (start, end) in file.decided():
+                raise NotPendingError(f"nothing is suggested from <{start}> to <{end}> (decided already?)")
+            if wanted.action == "accept":
+                return accept(file, found, strength=str(wanted.strength), rationale=wanted.rationale)
+            return reject(file, found, reason=wanted.rationale or None)
+
+    async def refresh() -> None:
+        """Load the curation file again, then serve the dataset as it now is.
+
+        The data is copied again (0.04 s for the bundled data, 0.6 s at 100,000
+        triples) and each query worker, as it comes free, opens the new copy in place
+        of the old: no worker is restarted, none stops mid-query.
+        """
+        assert curation is not None
+        async with refreshing:
+            loop = asyncio.get_running_loop()
+            began = time.perf_counter()
+            await loop.run_in_executor(None, lambda: dataset.add_source(curation_source(dataset, curation.path)))
+            generation[0] += 1
+            made.clear()
+            folder, named = await loop.run_in_executor(None, copy_store)
+            old, folders["current"] = folders["current"], folder
+            folders[str(old)] = old  # deleted once no worker has it open (at the latest, at shutdown)
+            await state["pool"].reopen(folder / "store", named)
+            graphs.clear()
+            graphs.update(named)
+            shutil.rmtree(folders.pop(str(old)), ignore_errors=True)
+            logging.getLogger("goalgraph.server").info(
+                "goalgraph: served data refreshed in %.2f s", time.perf_counter() - began
+            )
+
+    async def decide(request: Request) -> Response:
+        assert curation is not None
+        own_origin = f"{request.url.scheme}://{request.url.netloc}"
+        reason = refusal(request.headers, own_origin, curation.token)
+        if reason is not None:
+            return _error(403, reason)
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > _MAX_DECISION_BYTES:
+            return _error(413, f"the request is larger than {_MAX_DECISION_BYTES:,} bytes")
+        body = await _read_body(request, _MAX_DECISION_BYTES)
+        if body is None:
+            return _error(413, f"the request is larger than {_MAX_DECISION_BYTES:,} bytes")
+        try:
+            wanted = parse_decision(body)
+            decision = await asyncio.get_running_loop().run_in_executor(None, make_decision, wanted)
+        except NotPendingError as error:
+            return _error(409, str(error))
+        except GoalgraphError as error:
+            return _error(400, str(error))
+        await refresh()
+        return JSONResponse(decision_json(decision))
+
+    curate_routes = [
+        Route("/curate/suggestions", suggestions),
+        Route("/curate/search", search),
+        Route("/curate/decisions", decide, methods=["POST"]),
+    ]
+
     routes = [
+        *(curate_routes if curation is not None else []),
         Route("/", home),
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/query", query_editor),
@@ -362,6 +561,24 @@ def create_app(dataset: GoalDataset, settings: ServerSettings | None = None) -> 
         Route(base_path.rstrip("/"), lambda request: RedirectResponse("/")),
     ]
     return Starlette(routes=routes, lifespan=lifespan)
+
+
+#: The most suggestions /curate/suggestions lists at once.
+_MAX_LISTED = 500
+#: The largest decision accepted: a rationale is a paragraph, not a book.
+_MAX_DECISION_BYTES = 100_000
+
+
+class NotPendingError(GoalgraphError):
+    """A decision on a suggestion that is not pending (HTTP 409)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the review pages need of the dataset as it is: its model and the pending suggestions."""
+
+    model: GoalModel
+    pending: list[Suggestion]
 
 
 _CONTEXT = Path(__file__).resolve().parents[1] / "context.jsonld"

@@ -80,6 +80,9 @@ class _Worker:
     connection: Connection
 
 
+#: The first item of a message that tells a worker to open another store (None pickles as itself).
+_REOPEN = None
+
 _CLONE_NEWNET = 0x40000000
 _CLONE_NEWUSER = 0x10000000
 
@@ -119,6 +122,12 @@ def _serve(store_path: str, connection: Connection, graphs: list[str], memory_by
         request = connection.recv()
         if request is None:
             return
+        if request[0] is _REOPEN:
+            # A newer copy of the data (serve --curate, after a decision): the old store closes as it goes.
+            store = ox.Store.read_only(request[1])
+            verdicts = _Verdicts(frozenset(request[2]))
+            connection.send(("ready", isolated))
+            continue
         try:
             connection.send(_answer(store, verdicts, *request))
         except MemoryError:
@@ -272,6 +281,36 @@ class QueryPool:
             if worker.process.is_alive():
                 worker.process.kill()
         self._all.clear()
+
+    async def reopen(self, store_path: Path, graphs: Collection[str]) -> None:
+        """Have every worker open the store at `store_path` instead, with the named graphs `graphs`.
+
+        Each worker is taken as it comes back idle (a query waiting for one gets it
+        first: the queue serves in order), told, and put back; the others go on
+        answering meanwhile. When this returns, every worker answers from the new store,
+        and the old one may be deleted.
+
+        Raises
+        ------
+        RuntimeError
+            If a worker could not open the new store (it is replaced, on the new store).
+        """
+        assert self._idle is not None, "start() the pool first"
+        self.store_path = store_path
+        self._graphs = sorted(graphs)
+        loop = asyncio.get_running_loop()
+        for _ in range(self.size):
+            worker = await self._idle.get()
+            try:
+                worker.connection.send((_REOPEN, str(store_path), self._graphs))
+                answered = await loop.run_in_executor(None, worker.connection.poll, 60)
+                reply = worker.connection.recv() if answered else None
+            except (EOFError, OSError):
+                reply = None
+            if isinstance(reply, tuple) and reply[0] == "ready":
+                self._idle.put_nowait(worker)
+            else:
+                await self._replace(worker)  # a new worker opens the new store
 
     async def run(
         self, query: str, *, result_type: str | None = None, graph_type: str | None = None, check: bool = True

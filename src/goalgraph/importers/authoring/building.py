@@ -26,7 +26,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 from urllib.parse import urljoin
@@ -175,7 +175,10 @@ class _Builder:
             if not isinstance(entries, Items):
                 raise document.error(name, f"expected a list of {name}, each entry starting with '- '")
             sections[name] = [self.entry(name, entries, index) for index in range(len(entries))]
-        if "curator" in document:
+        described: list[Triple] = []
+        if isinstance(document.get("curator"), Item):
+            self.curator = self.agent(document["curator"], "the curator", described)
+        elif "curator" in document:
             self.curator = self.reference(document, "curator", kinds=())
         # Identifiers first, so references can point forward in the file.
         for name in ("plans", "statements"):
@@ -229,7 +232,18 @@ class _Builder:
         for entry in sections["results"]:
             self.result(entry)
             self.tick()
-        return _graph(triple for name in SECTIONS for entry in sections[name] for triple in entry.triples)
+        triples = (triple for name in SECTIONS for entry in sections[name] for triple in entry.triples)
+        return _graph([*described, *triples])
+
+    def agent(self, item: Item, what: str, triples: list[Triple]) -> URIRef:
+        """An agent given as {id, name}: described here (a prov:Agent), so that nothing points at it undescribed."""
+        self.unknown_keys(item, ("id", "name"), what)
+        iri = self.iri(item, "id")
+        triples.append((iri, RDF.type, PROV.Agent))
+        called = self.string(item, "name")
+        if called:
+            triples.append((iri, SKOS.prefLabel, Literal(called)))
+        return iri
 
     def tick(self) -> None:
         self.done += 1
@@ -406,20 +420,26 @@ class _Builder:
         kind_name = item["kind"]
         kind = self.choice(item, "kind", KINDS, "an alignment kind")
         strength = self.choice(item, "strength", STRENGTHS, "a strength") if "strength" in item else None
-        by = self.reference(item, "by", kinds=()) if "by" in item else None
+        by = None
+        if isinstance(item.get("by"), Item):
+            by = self.agent(item["by"], "who made the alignment (by)", entry.triples)
+        elif "by" in item:
+            by = self.reference(item, "by", kinds=())
         if kind_name == "curated":
             if strength is None:
                 raise self.missing(item, "strength", "curated alignment (strong, moderate or weak)")
             if "rationale" not in item:
                 raise self.missing(item, "rationale", "curated alignment")
+        if kind_name in ("curated", "rejected"):
+            # An analyst's decision says whose it is: its own by, else the file's curator.
             by = by or self.curator
             if by is None:
-                raise self.missing(item, "by", "curated alignment (or give curator: at the top of the file)")
+                raise self.missing(item, "by", f"{kind_name} alignment (or give curator: at the top of the file)")
         if kind_name == "stated" and "source" not in item:
             raise self.missing(item, "source", "stated alignment")
 
         def derived() -> str:
-            folder = "alignment/suggested" if kind_name == "suggested" else "alignment"
+            folder = f"alignment/{kind_name}" if kind_name in ("suggested", "rejected") else "alignment"
             return f"{folder}/{self.key_of(start)}--{self.key_of(end)}"
 
         iri = self.identify(entry, derived)
@@ -441,11 +461,11 @@ class _Builder:
         for term in self.strings(item, "matched"):
             add((iri, GG.matchedTerm, Literal(term)))
         if "created" in item:
-            add((iri, DCTERMS.created, self.date(item, "created")))
+            add((iri, DCTERMS.created, self.moment(item, "created")))
         polarity = self.choice(item, "polarity", POLARITIES, "a polarity") if "polarity" in item else None
         if polarity is not None:
             add((iri, GG.polarity, polarity))
-        if kind_name != "suggested":
+        if kind_name not in ("suggested", "rejected"):  # neither is a link until accepted
             add((start, GG.hinders if polarity == GG.hindering else GG.supports, end))
 
     # ---------------------------------------------------------------- results
@@ -739,6 +759,20 @@ class _Builder:
 
     def date(self, item: Item, key: str) -> Literal:
         return Literal(self.day(item, key), datatype=XSD.date)
+
+    def moment(self, item: Item, key: str) -> Literal:
+        """A day (xsd:date) or a time of day (xsd:dateTime, in UTC where the zone is given)."""
+        value = item.get(key)
+        if isinstance(value, str) and "T" in value.strip():
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                raise item.error(key, f"expected a date or a date and time, got {_shown(value)}") from None
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(UTC)
+            return Literal(value.isoformat().replace("+00:00", "Z"), datatype=XSD.dateTime)
+        return self.date(item, key)
 
     def day(self, item: Item, key: str) -> str:
         value = item.get(key)

@@ -85,7 +85,12 @@ ORGANISATION_TYPES: dict[str, URIRef] = {
 }
 
 #: Alignment kinds and strengths: the ontology's individuals.
-KINDS: dict[str, URIRef] = {"stated": GG.stated, "curated": GG.curated, "suggested": GG.suggested}
+KINDS: dict[str, URIRef] = {
+    "stated": GG.stated,
+    "curated": GG.curated,
+    "suggested": GG.suggested,
+    "rejected": GG.rejected,
+}
 STRENGTHS: dict[str, URIRef] = {"strong": GG.strong, "moderate": GG.moderate, "weak": GG.weak}
 
 #: Alignment polarities: ``supports`` (the default) or ``hinders`` (gg:hinders instead of gg:supports).

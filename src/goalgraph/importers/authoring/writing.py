@@ -105,7 +105,7 @@ class _Writer:
         curator = curators.most_common(1)[0][0] if curators else None
         document: dict[str, Any] = {}
         if curator is not None:
-            document["curator"] = self.name(curator)
+            document["curator"] = self.agent(curator)
         sections = {
             "sources": [self.source(s) for s in self.typed([FOAF.Document])],
             "organisations": [self.organisation(o) for o in self.typed(ORGANISATION_TYPES.values())],
@@ -131,6 +131,18 @@ class _Writer:
     def typed(self, types: Iterable[URIRef]) -> list[Node]:
         found = {s for t in types for s in self.graph.subjects(RDF.type, t) if isinstance(s, URIRef)}
         return sorted(found, key=str)
+
+    def agent(self, iri: Node) -> str | dict[str, str]:
+        """An agent: its name, or {id, name} where it is described as a prov:Agent (as reading {id, name} makes it)."""
+        if (iri, RDF.type, PROV.Agent) not in self.graph:
+            return self.name(iri)
+        described = {"id": self.name(iri)}
+        self.covered.add((iri, RDF.type, PROV.Agent))
+        name = self.graph.value(iri, SKOS.prefLabel)
+        if isinstance(name, Literal) and not name.language:
+            self.covered.add((iri, SKOS.prefLabel, name))
+            described["name"] = str(name)
+        return described
 
     def name(self, iri: Node) -> str:
         text = str(iri)
@@ -312,7 +324,7 @@ class _Writer:
         self.texts(entry, "evidence", a, GG.evidence)
         by = self.one(a, PROV.wasAttributedTo)
         if by is not None and not (kind == GG.curated and by == curator):
-            entry["by"] = self.name(by)
+            entry["by"] = self.agent(by)
         source = self.one(a, DCTERMS.source)
         if source is not None:
             entry["source"] = self.name(source)

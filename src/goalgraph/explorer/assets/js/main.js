@@ -803,6 +803,7 @@ function hidePanel() {
   panel.hidden = true;
   shownOrganisation = null;
   clear(panel);
+  panel.removeAttribute('data-statement');
 }
 
 function closeButton() {
@@ -887,6 +888,8 @@ function showStatement(i) {
   shownOrganisation = null;
   clear(panel);
   panel.hidden = false;
+  // Which statement the panel shows, for the review mode's script (serve --curate).
+  panel.setAttribute('data-statement', s.iri);
   var type = TYPES[s.type];
   var kind = pick(type.labels) + (s.top ? ' · ' + word('top') : s.joint ? ' · ' + word('joint') : '');
   panel.appendChild(closeButton());
@@ -1065,6 +1068,7 @@ function showOrganisation(k, options) {
   if (options.expand && COLLAPSIBLE && !state.expanded.has(k)) expand(k);
   else if (hadSelection) render();
   clear(panel);
+  panel.removeAttribute('data-statement');
   panel.hidden = false;
   shownOrganisation = k;
   var o = ORGANISATIONS[k];
