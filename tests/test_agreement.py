@@ -13,7 +13,6 @@ from goalgraph.agreement import agreement, agreement_text, cohen_kappa
 from goalgraph.curation import STRENGTHS, CurationFile, accept, add, reject
 from goalgraph.suggestion import MatchedTerm, Suggestion
 
-from .conftest import missing
 from .test_cli import goalgraph as run
 
 # Synthetic statements and decisions: made up for these tests, nothing real.
@@ -110,18 +109,6 @@ def test_the_hand_computed_example(tmp_path: Path) -> None:
     assert "n = 5, observed 0.800, chance 0.560, kappa 0.545" in text
     assert "A: strong (strong) — da: ja p7" not in text  # a rejection has no strength
     assert "    A: accepted (strong) — da: ja p7\n    B: rejected — da: nej p7" in text
-
-
-def test_against_scikit_learn_where_it_is_installed() -> None:
-    try:
-        from sklearn.metrics import cohen_kappa_score  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        missing("scikit-learn is not installed (goalgraph does not depend on it)")
-    ratings = [("strong", "strong"), ("strong", "moderate"), ("moderate", "moderate"), ("weak", "weak")]
-    first, second = zip(*ratings, strict=True)
-    for weights, theirs in (("none", None), ("linear", "linear")):
-        ours = cohen_kappa(ratings, STRENGTHS, weights=weights)  # type: ignore[arg-type]
-        assert ours.kappa == pytest.approx(cohen_kappa_score(first, second, labels=list(STRENGTHS), weights=theirs))
 
 
 def test_no_pair_in_common_is_undefined_and_says_so(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_every_statement_class_has_a_level(ontology: Graph) -> None:
 
 
 def test_alignment_vocabulary(ontology: Graph) -> None:
-    assert set(ontology.subjects(RDF.type, GG.AlignmentKind)) == {GG.stated, GG.curated, GG.suggested}
+    assert set(ontology.subjects(RDF.type, GG.AlignmentKind)) == {GG.stated, GG.curated, GG.suggested, GG.rejected}
     strengths = set(ontology.subjects(RDF.type, GG.Strength))
     assert strengths == {GG.strong, GG.moderate, GG.weak}
     weights = [float(ontology.value(s, GG.weight)) for s in (GG.strong, GG.moderate, GG.weak)]  # type: ignore[arg-type]

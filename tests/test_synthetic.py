@@ -73,7 +73,7 @@ def test_counts_by_class_match_the_structure(dataset: GoalDataset) -> None:
     assert counts.goals == sum(2 + i % 3 for i in range(N))
     assert counts.goals <= counts.objectives <= 3 * counts.goals
     assert {name for name, count in statements.items() if count} == {"Mission", "Vision", "Goal", "Objective"}
-    assert stats["alignments"] == {"curated": counts.curated, "stated": counts.stated, "suggested": 0}
+    assert stats["alignments"] == {"curated": counts.curated, "stated": counts.stated, "suggested": 0, "rejected": 0}
     # Stated: objective → goal, and mission and vision → the parent's; curated: goal →
     # own mission or vision, and one cross-link for every organisation but the top.
     assert counts.stated == counts.objectives + 2 * (N - 1)

@@ -15,7 +15,7 @@ from rdflib import URIRef
 import goalgraph
 from goalgraph.docs.model import Concept, Scheme, StandardMapping, Term, Vocabulary
 from goalgraph.docs.page import render as render_docs
-from goalgraph.pages import _Alignment, _Text, _Value, home_page, resource_page
+from goalgraph.pages import _Alignment, _Suggested, _Text, _Value, home_page, resource_page
 from goalgraph.report.document import (
     Bar,
     DefinitionList,
@@ -190,9 +190,11 @@ def test_the_resource_template_escapes_attributes() -> None:
         texts=[_Text(BREAKOUT, BREAKOUT, HOSTILE)],
         facts=[(HOSTILE, [_Value(HOSTILE, BREAKOUT), _Value(HOSTILE)])],
         alignments=[_Alignment(True, _Value(HOSTILE, BREAKOUT), HOSTILE, HOSTILE, HOSTILE)],
+        suggestions=[_Suggested(False, _Value(HOSTILE, BREAKOUT), HOSTILE, HOSTILE)],
+        review_href=BREAKOUT,
     )
     parsed = assert_inert(page)
-    assert parsed.values("href").count(BREAKOUT) == 2
+    assert parsed.values("href").count(BREAKOUT) == 4
     assert BREAKOUT in parsed.values("class")
     assert BREAKOUT in parsed.values("lang")
 
