@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urljoin
 
+import networkx as nx
 import yaml
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
@@ -725,13 +726,10 @@ def add(
         for node in (start, end):
             if node not in model.statements:
                 raise GoalgraphError(f"{node} is not a statement of the data")
-        links: dict[URIRef, set[URIRef]] = {}
-        for a, b in model.edges():
-            links.setdefault(URIRef(a), set()).add(URIRef(b))
-        for decision in curation.decisions():
-            if decision.verdict != "rejected":
-                links.setdefault(decision.start, set()).add(decision.end)
-        if _reaches(links, end, start):
+        links = nx.DiGraph()
+        links.add_edges_from(model.edges())  # the pairs the model links
+        links.add_edges_from(d.pair for d in curation.decisions() if d.verdict != "rejected")
+        if end in links and start in links and nx.has_path(links, end, start):
             raise GoalgraphError(
                 "this link would close a cycle: the second statement already supports the first, "
                 "directly or through others"
@@ -739,19 +737,6 @@ def add(
     decision = Decision(start, end, "added", chosen, texts, curation.curator, _now(when))
     curation.record(decision)
     return decision
-
-
-def _reaches(links: dict[URIRef, set[URIRef]], start: URIRef, goal: URIRef) -> bool:
-    seen: set[URIRef] = set()
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            stack.extend(links.get(node, ()))
-    return False
 
 
 def _not_itself(start: URIRef, end: URIRef) -> None:

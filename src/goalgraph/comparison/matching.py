@@ -11,12 +11,11 @@ most once, down to a threshold.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
-from goalgraph.comparison.wording import stem_counts
+from goalgraph.comparison.wording import cosine, stem_counts, unit_vectors
 
 __all__ = ["SIMILARITY_THRESHOLD", "Match", "match_by_words"]
 
@@ -100,7 +99,7 @@ def match_by_words(
     left_new = [node for node in left_new if node not in paired_new]
     if not left_old or not left_new:
         return matches
-    new_vectors = {node: _unit(stem_counts(new[node])) for node in left_new}
+    new_vectors = {node: unit_vectors(stem_counts(new[node])) for node in left_new}
     index: dict[tuple[str, str], list[tuple[N, float]]] = {}
     for node, by_lang in new_vectors.items():
         for lang, vector in by_lang.items():
@@ -108,12 +107,12 @@ def match_by_words(
                 index.setdefault((lang, stem), []).append((node, weight))
     scored: list[tuple[float, str, str, N, N]] = []
     for node in left_old:
-        mine = _unit(stem_counts(old[node]))
+        mine = unit_vectors(stem_counts(old[node]))
         candidates: set[N] = set()
         for lang, vector in mine.items():
             candidates.update(_probe(lang, vector, index, threshold))
         for other in candidates:
-            score = _cosine(mine, new_vectors[other])
+            score = cosine(mine, new_vectors[other])
             if score >= threshold - _EPSILON:
                 scored.append((score, str(node), str(other), node, other))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
@@ -145,26 +144,6 @@ def _same_words(
         if twins:
             found.append(Match(node, twins.pop(0), "words", 1.0))
     return found
-
-
-def _unit(by_lang: Mapping[str, Counter[str]]) -> dict[str, dict[str, float]]:
-    """Each language's stem counts scaled to length 1, so that a dot product is the cosine."""
-    found = {}
-    for lang, counts in by_lang.items():
-        norm = math.sqrt(sum(c * c for c in counts.values()))
-        if norm:
-            found[lang] = {stem: c / norm for stem, c in counts.items()}
-    return found
-
-
-def _cosine(old: Mapping[str, Mapping[str, float]], new: Mapping[str, Mapping[str, float]]) -> float:
-    """The best cosine in a language both have (the same as :func:`~goalgraph.comparison.wording.similarity`)."""
-    best = 0.0
-    for lang, mine in old.items():
-        theirs = new.get(lang)
-        if theirs:
-            best = max(best, sum(w * theirs.get(stem, 0.0) for stem, w in mine.items()))
-    return best
 
 
 def _probe(

@@ -18,7 +18,7 @@ from typing import Literal
 
 from goalgraph.text import terms
 
-__all__ = ["Op", "similarity", "stem_counts", "word_diff", "words_text"]
+__all__ = ["Op", "cosine", "similarity", "stem_counts", "unit_vectors", "word_diff", "words_text"]
 
 # Words and the white space between them, each a piece, so that the pieces join back into the text.
 _PIECE = re.compile(r"\S+|\s+")
@@ -177,13 +177,36 @@ def similarity(old: Mapping[str, Counter[str]], new: Mapping[str, Counter[str]])
     >>> similarity(a, stem_counts({"da": "Tilfredse borgere"}))
     0.0
     """
+    return cosine(unit_vectors(old), unit_vectors(new))
+
+
+def unit_vectors(by_lang: Mapping[str, Counter[str]]) -> dict[str, dict[str, float]]:
+    """Each language's stem counts scaled to length 1, so that a dot product is the cosine.
+
+    Examples
+    --------
+    >>> unit_vectors({"da": Counter({"kvalit": 3, "sag": 4}), "en": Counter()})
+    {'da': {'kvalit': 0.6, 'sag': 0.8}}
+    """
+    found = {}
+    for lang, counts in by_lang.items():
+        norm = math.sqrt(sum(c * c for c in counts.values()))
+        if norm:
+            found[lang] = {stem: c / norm for stem, c in counts.items()}
+    return found
+
+
+def cosine(old: Mapping[str, Mapping[str, float]], new: Mapping[str, Mapping[str, float]]) -> float:
+    """The best cosine, in a language both have, of two statements' :func:`unit_vectors`.
+
+    Examples
+    --------
+    >>> cosine({"da": {"a": 1.0}}, {"en": {"a": 1.0}})
+    0.0
+    """
     best = 0.0
     for lang, mine in old.items():
         theirs = new.get(lang)
-        if not theirs or not mine:
-            continue
-        dot = sum(count * theirs[stem] for stem, count in mine.items() if stem in theirs)
-        if dot:
-            norm = math.sqrt(sum(c * c for c in mine.values()) * sum(c * c for c in theirs.values()))
-            best = max(best, dot / norm)
+        if theirs:
+            best = max(best, sum(w * theirs.get(stem, 0.0) for stem, w in mine.items()))
     return best
