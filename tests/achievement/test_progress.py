@@ -10,12 +10,16 @@ from pathlib import Path
 import pytest
 
 import goalgraph
+from goalgraph.achievement.text import progress_csv
 from goalgraph.loading import GoalDataset
 from goalgraph.model import GoalModel
+from tests.analysis.builders import organisation, statement
 from tests.conftest import missing
+from tests.listening import Listener
 from tests.test_cli import goalgraph as run
 
-from .conftest import SYNTHETIC
+from .builders import indicator
+from .conftest import SYNTHETIC, Modeller
 
 SMLC = Path(__file__).resolve().parents[3] / "shared" / "interop" / "stratml" / "SMLC2023.xml"
 
@@ -163,3 +167,33 @@ def test_a_period_that_is_not_one_is_a_usage_error() -> None:
     )
     with pytest.raises(goalgraph.achievement.PeriodError):
         goalgraph.what_if(goalgraph.open(), miss=["SM2"], period="2019/2020")
+
+
+def test_the_csv_runs_no_formula_from_the_data(model_of: Modeller) -> None:
+    hostile = "=1+cmd|' /C calc'!A0"
+    block = indicator("I", "T", "o", [(2021, -5.0, -3.5)], unit="@cmd").replace('"indikator I"@da', f'"{hostile}"@da')
+    model = model_of(organisation("o"), statement("T", "target", "o"), block)
+    rows = list(csv.reader(io.StringIO(progress_csv(model, goalgraph.progress(model).indicators))))
+    header, (row,) = rows[0], rows[1:]
+    cell = dict(zip(header, row, strict=True))
+    assert cell["label"] == "'" + hostile
+    assert cell["unit"] == "'@cmd"
+    assert (cell["target"], cell["actual"]) == ("-5.0", "-3.5")  # figures stay numbers
+
+
+def test_sources_of_results_are_shown_never_fetched(tmp_path: Path) -> None:
+    from goalgraph.explorer import build_explorer
+    from goalgraph.report import build_report
+
+    with Listener() as listener:
+        text = SYNTHETIC.read_text(encoding="utf-8").replace("s:aarsrapport-2021", f"<{listener.url}>")
+        path = tmp_path / "results.ttl"
+        path.write_text(text, encoding="utf-8")
+        g = goalgraph.load([path], bundled=False)
+        assert any(listener.url in r.sources for r in goalgraph.progress(g).indicators)
+        page = build_report(g, lang="en")
+        assert listener.url in page  # linked for a reader to follow
+        build_explorer(g)
+        run("progress", "--data", path, "--no-bundled", "--format", "json")
+        listener.wait_quiet()
+    assert listener.heard == []

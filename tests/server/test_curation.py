@@ -21,6 +21,7 @@ import pytest
 import goalgraph
 from goalgraph.curation import CurationFile
 from goalgraph.validation import validate
+from tests.listening import Listener
 from tests.server.conftest import Server, get, start
 
 TOKEN = "test-token-for-curation"
@@ -116,6 +117,19 @@ def test_only_post_decides(curating: Server, curation_path: Path, method: str) -
     before = snapshot(curation_path)
     status, _ = post(curating, b"", method=method)
     assert status == 405
+    assert snapshot(curation_path) == before
+
+
+def test_a_decision_naming_an_address_reaches_nothing(curating: Server, curation_path: Path) -> None:
+    before = snapshot(curation_path)
+    with Listener() as listener:
+        for action in ("accept", "add"):
+            body = {"action": action, "from": listener.url, "to": SM3, "strength": "weak", "rationale": {"en": "x"}}
+            assert post(curating, body)[0] == 400  # not a statement of the data: nothing is fetched
+        assert get(curating, "/curate/suggestions", {"statement": listener.url})[0] in (400, 404)
+        assert get(curating, "/curate/search", {"q": listener.url})[0] == 200
+        listener.wait_quiet()
+    assert listener.heard == []
     assert snapshot(curation_path) == before
 
 

@@ -11,6 +11,7 @@ from rdflib.term import IdentifiedNode
 from goalgraph.achievement.conflicts import Conflict
 from goalgraph.achievement.indicators import IndicatorRow
 from goalgraph.achievement.whatif import WhatIf
+from goalgraph.export.tables import neutralise
 from goalgraph.model import GoalModel
 
 __all__ = ["CSV_COLUMNS", "conflicts_text", "progress_csv", "progress_text", "what_if_text"]
@@ -138,29 +139,34 @@ def _statement_lines(model: GoalModel, achievement: object, node: IdentifiedNode
 
 
 def progress_csv(model: GoalModel, rows: Iterable[IndicatorRow]) -> str:
-    """The indicators' rows as CSV (:data:`CSV_COLUMNS`), labels in Danish then English."""
+    """The indicators' rows as CSV (:data:`CSV_COLUMNS`), labels in Danish then English.
+
+    Every text cell is neutralised as the CSV export's are
+    (:func:`goalgraph.export.tables.neutralise`): a label such as ``=HYPERLINK(...)``
+    is written as text, never as a formula a spreadsheet would run.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         statement = model.statements.get(row.indicator)
         labels = statement.labels if statement is not None else {}
-        writer.writerow(
-            [
-                str(row.indicator),
-                statement.identifier if statement is not None and statement.identifier else "",
-                labels.get("da") or labels.get("en") or "",
-                "" if row.statement is None else str(row.statement),
-                row.period,
-                "" if row.target is None else row.target,
-                "" if row.actual is None else row.actual,
-                row.unit or "",
-                row.status,
-                "true" if row.calculated else "false",
-                row.reported or "",
-                " ".join(row.sources),
-            ]
-        )
+        cells = [
+            str(row.indicator),
+            statement.identifier if statement is not None and statement.identifier else "",
+            labels.get("da") or labels.get("en") or "",
+            "" if row.statement is None else str(row.statement),
+            row.period,
+            "" if row.target is None else row.target,
+            "" if row.actual is None else row.actual,
+            row.unit or "",
+            row.status,
+            "true" if row.calculated else "false",
+            row.reported or "",
+            " ".join(row.sources),
+        ]
+        # Texts from the data never run as a spreadsheet formula; figures stay numbers.
+        writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in cells])
     return out.getvalue()
 
 
